@@ -1,0 +1,184 @@
+# Connective Cities portal: build, run and test.
+#
+# Everything runs through $(VENV)/bin/... explicitly; no activated virtualenv is needed.
+# `make help` lists the targets.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+# The recipes rely on their prerequisites running left to right.
+.NOTPARALLEL:
+
+BOOTSTRAP_PYTHON ?= python3.11
+VENV ?= .venv
+PY := $(VENV)/bin/python
+RUFF := $(VENV)/bin/ruff
+UV ?= $(VENV)/bin/uv
+# uv is only needed by `make lock`; installed into the venv on demand.
+UV_VERSION ?= 0.13.9
+
+BASE_LOCK := requirements/base.txt
+TEST_LOCK := requirements/test.txt
+
+RUN_ADDR ?= 127.0.0.1:8000
+PYTEST_ARGS ?=
+BENCH_ARGS ?=
+CHROMIUM := /usr/bin/chromium
+
+# The test target pins the settings module, whatever the calling shell exports.
+TEST_ENV := DJANGO_SETTINGS_MODULE=cms.settings.test
+
+# Compile only the project's own catalogues (locale/ and any app locale/ dirs), never .venv's.
+COMPILEMESSAGES := manage.py compilemessages -l de -l en \
+	$(addprefix --ignore=,$(sort .venv $(VENV)) .git node_modules media static_collected)
+
+LOCK_COMPILE := pip compile pyproject.toml --generate-hashes --universal --python-version 3.11 \
+	--custom-compile-command "make lock"
+
+.PHONY: help run test lint format lock lock-upgrade bench clean \
+	venv-base venv-test gettext chromium messages uv-tool
+
+help: ## List the targets
+	@echo "Connective Cities portal. Usage: make <target> [VAR=value]"
+	@echo
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_.-]+:.*## / {printf "  %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@echo
+	@echo "Variables: DATABASE_URL (default SQLite), PYTEST_ARGS, BENCH_ARGS, RUN_ADDR=$(RUN_ADDR),"
+	@echo "           VENV=$(VENV), BOOTSTRAP_PYTHON=$(BOOTSTRAP_PYTHON)"
+
+# ---------------------------------------------------------------------------------------------
+# Virtualenv: created with $(BOOTSTRAP_PYTHON) when missing; a lock file is (re)installed only
+# when it differs from the copy stored in the venv as a stamp.
+
+# $(1): lock file
+define sync_venv
+	@set -euo pipefail; \
+	if [ ! -x "$(PY)" ]; then \
+	  command -v "$(BOOTSTRAP_PYTHON)" >/dev/null 2>&1 || { \
+	    echo "error: $(BOOTSTRAP_PYTHON) not found on PATH; the portal needs Python 3.11." >&2; exit 1; }; \
+	  echo ">> Creating $(VENV) with $(BOOTSTRAP_PYTHON)"; \
+	  "$(BOOTSTRAP_PYTHON)" -m venv "$(VENV)"; \
+	fi; \
+	"$(PY)" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || { \
+	  echo "error: $(VENV) is not a Python 3.11 environment; remove it and run make again." >&2; \
+	  exit 1; }; \
+	stamp="$(VENV)/.installed-$(notdir $(1))"; \
+	if cmp -s "$(1)" "$$stamp"; then \
+	  echo ">> $(1) is already installed in $(VENV)"; \
+	else \
+	  echo ">> Installing $(1) into $(VENV)"; \
+	  "$(PY)" -m pip install --require-hashes -r "$(1)"; \
+	  cp "$(1)" "$$stamp"; \
+	fi
+endef
+
+venv-base:
+	$(call sync_venv,$(BASE_LOCK))
+
+venv-test:
+	$(call sync_venv,$(TEST_LOCK))
+
+# ---------------------------------------------------------------------------------------------
+# System packages (Debian): installed with apt-get only when missing. As root directly,
+# otherwise through sudo (non-interactive sudo when there is no terminal).
+
+# $(1): Debian packages
+define apt_install
+	if ! command -v apt-get >/dev/null 2>&1; then \
+	  echo "error: install $(1) with your system's package manager (no apt-get here)." >&2; exit 1; \
+	fi; \
+	if [ "$$(id -u)" -eq 0 ]; then SUDO=""; \
+	elif command -v sudo >/dev/null 2>&1; then \
+	  if [ -t 0 ]; then SUDO="sudo"; else SUDO="sudo -n"; fi; \
+	else \
+	  echo "error: $(1) is missing and installing it needs root; run as root or install sudo," >&2; \
+	  echo "       or install it yourself: apt-get update && apt-get install -y $(1)" >&2; \
+	  exit 1; \
+	fi; \
+	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update; \
+	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y $(1)
+endef
+
+gettext:
+	@set -euo pipefail; \
+	if ! command -v msgfmt >/dev/null 2>&1; then \
+	  echo ">> msgfmt not found (needed by compilemessages): installing gettext"; \
+	  $(call apt_install,gettext); \
+	fi
+
+chromium:
+	@set -euo pipefail; \
+	if [ ! -x "$(CHROMIUM)" ]; then \
+	  echo ">> $(CHROMIUM) not found (needed by the browser tests): installing chromium"; \
+	  $(call apt_install,chromium); \
+	fi; \
+	test -x "$(CHROMIUM)" || { echo "error: $(CHROMIUM) is still missing" >&2; exit 1; }
+
+# ---------------------------------------------------------------------------------------------
+
+run: venv-base gettext ## Set up (venv, migrate, translations, static files, demo content) and serve on http://127.0.0.1:8000/
+	$(PY) manage.py migrate --noinput
+	$(PY) $(COMPILEMESSAGES)
+	$(PY) manage.py collectstatic --noinput
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver $(RUN_ADDR)
+
+test: venv-test chromium gettext ## Lint, Django checks, migration check and the full pytest suite (honours DATABASE_URL, PYTEST_ARGS)
+	$(TEST_ENV) $(PY) $(COMPILEMESSAGES)
+	$(RUFF) check .
+	$(RUFF) format --check .
+	$(TEST_ENV) $(PY) manage.py check
+	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
+	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+
+messages: venv-base gettext ## Compile the .po translation catalogues to .mo
+	$(PY) $(COMPILEMESSAGES)
+
+lint: venv-test ## ruff check and ruff format --check
+	$(RUFF) check .
+	$(RUFF) format --check .
+
+format: venv-test ## Reformat and autofix with ruff
+	$(RUFF) check --fix .
+	$(RUFF) format .
+
+bench: venv-test ## Run the benchmarks (python bench/run.py, extra arguments in BENCH_ARGS)
+	$(PY) bench/run.py $(BENCH_ARGS)
+
+# ---------------------------------------------------------------------------------------------
+# Lock files. test.txt is constrained by base.txt, so both pin the runtime packages identically.
+
+uv-tool:
+	@set -euo pipefail; \
+	if [ ! -x "$(UV)" ] && ! command -v "$(UV)" >/dev/null 2>&1; then \
+	  if [ ! -x "$(PY)" ]; then "$(BOOTSTRAP_PYTHON)" -m venv "$(VENV)"; fi; \
+	  echo ">> Installing uv $(UV_VERSION) into $(VENV)"; \
+	  "$(PY)" -m pip install "uv==$(UV_VERSION)"; \
+	fi
+
+# $(1): lock file, $(2): what it holds, $(3): extra uv arguments
+define compile_lock
+	$(UV) $(LOCK_COMPILE) $(3) $(LOCK_FLAGS) -o $(1)
+	@{ \
+	  echo "# Hash-locked $(2) of the Connective Cities portal. Do not edit by hand."; \
+	  echo "# Universal resolution for Python 3.11 (Linux x86_64 and aarch64 included)."; \
+	  echo "# Install:    python -m pip install --require-hashes -r $(1)"; \
+	  echo "# Regenerate: make lock          (after editing pyproject.toml; keeps current pins)"; \
+	  echo "#             make lock-upgrade  (moves every pin to the newest allowed version)"; \
+	  cat $(1); \
+	} > $(1).tmp && mv $(1).tmp $(1)
+endef
+
+lock: uv-tool ## Regenerate requirements/base.txt and requirements/test.txt (with hashes) from pyproject.toml
+	@mkdir -p requirements
+	$(call compile_lock,$(BASE_LOCK),runtime dependencies,)
+	$(call compile_lock,$(TEST_LOCK),runtime and test dependencies,--extra test -c $(BASE_LOCK))
+
+lock-upgrade: LOCK_FLAGS := --upgrade
+lock-upgrade: lock ## Like lock, but upgrade every pin to the newest version pyproject.toml allows
+
+clean: ## Remove caches, collected static files, compiled .mo files and test artefacts (keeps .venv, db, media)
+	rm -rf static_collected .pytest_cache .ruff_cache test-artifacts
+	find . -path ./.git -prune -o -path ./.venv -prune -o -path './$(VENV)' -prune -o \
+		-type d -name __pycache__ -prune -exec rm -rf {} +
+	find . -path ./.git -prune -o -path ./.venv -prune -o -path './$(VENV)' -prune -o \
+		-type f -name '*.mo' -path '*/locale/*' -exec rm -f {} +

@@ -1,0 +1,62 @@
+"""Every environment variable the portal reads, declared once with its type and default.
+
+The README's configuration table lists the same names; `tests/cms/test_settings.py` keeps them in step.
+"""
+
+import os
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+
+class ImproperlyConfiguredEnv(RuntimeError):
+    """A required environment variable is missing or malformed."""
+
+
+def env_str(name: str, default: str | None = None) -> str | None:
+    value = os.environ.get(name)
+    return value if value not in (None, "") else default
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = env_str(name)
+    if value is None:
+        return default
+    lowered = value.strip().lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off"}:
+        return False
+    raise ImproperlyConfiguredEnv(f"{name} must be a boolean (true/false), not {value!r}")
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    value = env_str(name)
+    if value is None:
+        return list(default)
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_required(name: str) -> str:
+    value = env_str(name)
+    if value is None:
+        raise ImproperlyConfiguredEnv(f"The environment variable {name} must be set in production.")
+    return value
+
+
+# name -> (default shown in the README, what it does)
+VARIABLES = {
+    "DJANGO_SETTINGS_MODULE": ("cms.settings.dev", "Settings module: dev, test or production."),
+    "SECRET_KEY": ("(dev: a fixed insecure key; production: required)", "Django's secret key."),
+    "DEBUG": ("false (dev: true)", "Django debug mode; demo users are only created with it on."),
+    "DATABASE_URL": (f"sqlite:///{BASE_DIR / 'db.sqlite3'}", "Database, as a URL."),
+    "ELASTICSEARCH_URL": ("(unset: database search)", "Elasticsearch 9 server for search."),
+    "ALLOWED_HOSTS": ("localhost,127.0.0.1,[::1]", "Comma-separated host names served."),
+    "CSRF_TRUSTED_ORIGINS": ("(empty)", "Comma-separated origins trusted for POSTs."),
+    "WAGTAILADMIN_BASE_URL": ("http://127.0.0.1:8000", "Base URL used in admin links and emails."),
+    "MEDIA_ROOT": (str(BASE_DIR / "media"), "Where uploaded images and documents are stored."),
+    "STATIC_ROOT": (str(BASE_DIR / "static_collected"), "Where collectstatic puts files."),
+    "DEMO_PASSWORD": ("connective-cities", "Password of the demo users made by seed_demo."),
+    "EMAIL_URL": ("(unset: console backend)", "SMTP server as smtp://user:pass@host:port."),
+    "DEFAULT_FROM_EMAIL": ("portal@connective-cities.net", "Sender of outgoing mail."),
+}

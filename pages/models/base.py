@@ -1,0 +1,175 @@
+"""The abstract base page and the mixins every content type shares."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from pages.blocks import BaseStreamBlock
+
+LISTING_PAGE_SIZE = 12
+
+
+class HeroMixin(models.Model):
+    """A hero image; its credit comes from the image and its alt text can be set per page."""
+
+    hero_image = models.ForeignKey(
+        "pages.PortalImage",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_alt_text = models.CharField(
+        _("hero image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Defaults to the image's own description."),
+    )
+    hero_caption = models.CharField(_("hero image caption"), max_length=300, blank=True)
+
+    hero_panels = [
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_alt_text"), FieldPanel("hero_caption")],
+            heading=_("Hero image"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def hero_alt(self):
+        if self.hero_alt_text:
+            return self.hero_alt_text
+        return self.hero_image.description if self.hero_image else ""
+
+
+class TaxonomyMixin(models.Model):
+    """Themes and SDGs; ParentalManyToManyField so that revisions and previews keep them."""
+
+    themes = ParentalManyToManyField(
+        "pages.Theme", verbose_name=_("themes"), blank=True, related_name="%(class)s_pages"
+    )
+    sdgs = ParentalManyToManyField(
+        "pages.SustainableDevelopmentGoal",
+        verbose_name=_("sustainable development goals"),
+        blank=True,
+        related_name="%(class)s_pages",
+    )
+
+    taxonomy_panels = [FieldPanel("themes"), FieldPanel("sdgs")]
+
+    class Meta:
+        abstract = True
+
+
+class BasePage(HeroMixin, Page):
+    """Title, teaser, hero image and StreamField body: what every content page has."""
+
+    teaser = models.TextField(
+        _("teaser"),
+        max_length=500,
+        blank=True,
+        help_text=_("One or two sentences shown on cards, in search results and in feeds."),
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    # Text is translated; images are synchronised (their alt text and caption are translated).
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("teaser"),
+        TranslatableField("body"),
+        SynchronizedField("hero_image"),
+        TranslatableField("hero_alt_text"),
+        TranslatableField("hero_caption"),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("teaser"),
+        *HeroMixin.hero_panels,
+        FieldPanel("body"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("teaser", boost=2),
+        index.SearchField("body"),
+    ]
+
+    api_fields = [APIField("teaser"), APIField("hero_image"), APIField("body")]
+
+    # Index pages list their children; the template shows `card_template` for each.
+    card_template = "components/_card.html"
+    # Key of this type for search filters and API clients (see MISSION.md "type").
+    type_key = ""
+
+    class Meta:
+        abstract = True
+
+
+class TaxonomyPage(TaxonomyMixin, BasePage):
+    """A content page tagged with the shared taxonomy."""
+
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        SynchronizedField("themes"),
+        SynchronizedField("sdgs"),
+        SynchronizedField("tagged_items"),
+    ]
+
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("themes"),
+        APIField("sdgs"),
+        APIField("tags"),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+def paginate(request, queryset, param="page"):
+    """One page of a listing; an invalid or too large page number gives the nearest page."""
+    paginator = Paginator(queryset, LISTING_PAGE_SIZE)
+    return paginator.get_page(request.GET.get(param))
+
+
+class IndexPage(BasePage):
+    """A section page that lists its children; subclasses set `listing_model`."""
+
+    listing_model: type[Page] = Page
+    listing_order: tuple[str, ...] = ("-first_published_at",)
+    max_count_per_parent = 1
+    parent_page_types = ["pages.HomePage"]
+
+    class Meta:
+        abstract = True
+
+    def listing(self):
+        return (
+            self.listing_model.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("hero_image")
+            .order_by(*self.listing_order)
+        )
+
+    def listing_context(self, request):
+        return {"items": paginate(request, self.listing())}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.listing_context(request))
+        return context

@@ -1,0 +1,54 @@
+"""Admin registration: the taxonomy and partner snippets, grouped in one menu."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from pages.models import Country, PartnerOrganisation, Region, SustainableDevelopmentGoal, Theme
+
+
+class RegionViewSet(SnippetViewSet):
+    model = Region
+    icon = "site"
+    list_display = ["name", "slug", "locale"]
+    search_fields = ["name", "slug"]
+
+
+class CountryViewSet(SnippetViewSet):
+    model = Country
+    icon = "globe"
+    list_display = ["name", "slug", "region", "locale"]
+    list_filter = ["region"]
+    search_fields = ["name", "slug"]
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    list_display = ["name", "slug", "parent", "locale"]
+    list_filter = ["parent"]
+    search_fields = ["name", "slug"]
+
+
+class SDGViewSet(SnippetViewSet):
+    model = SustainableDevelopmentGoal
+    icon = "success"
+    list_display = ["number", "name", "locale"]
+
+
+class PartnerOrganisationViewSet(SnippetViewSet):
+    model = PartnerOrganisation
+    icon = "group"
+    list_display = ["name", "role", "locale"]
+    list_filter = ["role"]
+    search_fields = ["name", "short_name"]
+
+
+class TaxonomyGroup(SnippetViewSetGroup):
+    menu_label = _("Taxonomy")
+    menu_icon = "tag"
+    menu_order = 250
+    items = (RegionViewSet, CountryViewSet, ThemeViewSet, SDGViewSet, PartnerOrganisationViewSet)
+
+
+register_snippet(TaxonomyGroup)
