@@ -28,8 +28,12 @@ CHROMIUM := /usr/bin/chromium
 TEST_ENV := DJANGO_SETTINGS_MODULE=cms.settings.test
 
 # Compile only the project's own catalogues (locale/ and any app locale/ dirs), never .venv's.
-COMPILEMESSAGES := manage.py compilemessages -l de -l en \
-	$(addprefix --ignore=,$(sort .venv $(VENV)) .git node_modules media static_collected)
+# Django refuses to run without any locale/ directory, so that case is skipped with a note.
+SKIP_DIRS := $(sort .venv $(VENV)) .git node_modules media static_collected
+FIND_PRUNE := find . \( $(foreach d,$(SKIP_DIRS),-path './$(d)' -o) -false \) -prune -o
+COMPILEMESSAGES := if $(FIND_PRUNE) -type d -name locale -print | grep -q .; then \
+	  $(PY) manage.py compilemessages -l de -l en $(addprefix --ignore=,$(SKIP_DIRS)); \
+	else echo ">> No locale/ directory yet: no translation catalogues to compile"; fi
 
 LOCK_COMPILE := pip compile pyproject.toml --generate-hashes --universal --python-version 3.11 \
 	--custom-compile-command "make lock"
@@ -117,13 +121,13 @@ chromium:
 
 run: venv-base gettext ## Set up (venv, migrate, translations, static files, demo content) and serve on http://127.0.0.1:8000/
 	$(PY) manage.py migrate --noinput
-	$(PY) $(COMPILEMESSAGES)
+	$(COMPILEMESSAGES)
 	$(PY) manage.py collectstatic --noinput
 	$(PY) manage.py seed_demo
 	$(PY) manage.py runserver $(RUN_ADDR)
 
 test: venv-test chromium gettext ## Lint, Django checks, migration check and the full pytest suite (honours DATABASE_URL, PYTEST_ARGS)
-	$(TEST_ENV) $(PY) $(COMPILEMESSAGES)
+	export $(TEST_ENV); $(COMPILEMESSAGES)
 	$(RUFF) check .
 	$(RUFF) format --check .
 	$(TEST_ENV) $(PY) manage.py check
@@ -131,7 +135,7 @@ test: venv-test chromium gettext ## Lint, Django checks, migration check and the
 	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
 
 messages: venv-base gettext ## Compile the .po translation catalogues to .mo
-	$(PY) $(COMPILEMESSAGES)
+	$(COMPILEMESSAGES)
 
 lint: venv-test ## ruff check and ruff format --check
 	$(RUFF) check .
@@ -157,7 +161,7 @@ uv-tool:
 
 # $(1): lock file, $(2): what it holds, $(3): extra uv arguments
 define compile_lock
-	$(UV) $(LOCK_COMPILE) $(3) $(LOCK_FLAGS) -o $(1)
+	$(UV) $(LOCK_COMPILE) --quiet $(3) $(LOCK_FLAGS) -o $(1)
 	@{ \
 	  echo "# Hash-locked $(2) of the Connective Cities portal. Do not edit by hand."; \
 	  echo "# Universal resolution for Python 3.11 (Linux x86_64 and aarch64 included)."; \
@@ -178,7 +182,5 @@ lock-upgrade: lock ## Like lock, but upgrade every pin to the newest version pyp
 
 clean: ## Remove caches, collected static files, compiled .mo files and test artefacts (keeps .venv, db, media)
 	rm -rf static_collected .pytest_cache .ruff_cache test-artifacts
-	find . -path ./.git -prune -o -path ./.venv -prune -o -path './$(VENV)' -prune -o \
-		-type d -name __pycache__ -prune -exec rm -rf {} +
-	find . -path ./.git -prune -o -path ./.venv -prune -o -path './$(VENV)' -prune -o \
-		-type f -name '*.mo' -path '*/locale/*' -exec rm -f {} +
+	$(FIND_PRUNE) -type d -name __pycache__ -prune -exec rm -rf {} +
+	$(FIND_PRUNE) -type f -name '*.mo' -path '*/locale/*' -exec rm -f {} +

@@ -57,6 +57,7 @@ VARIABLES = {
     "MEDIA_ROOT": (str(BASE_DIR / "media"), "Where uploaded images and documents are stored."),
     "STATIC_ROOT": (str(BASE_DIR / "static_collected"), "Where collectstatic puts files."),
     "DEMO_PASSWORD": ("connective-cities", "Password of the demo users made by seed_demo."),
+    "SECURE_SSL_REDIRECT": ("true (production only)", "Redirect plain HTTP to HTTPS."),
     "EMAIL_URL": ("(unset: console backend)", "SMTP server as smtp://user:pass@host:port."),
     "DEFAULT_FROM_EMAIL": ("portal@connective-cities.net", "Sender of outgoing mail."),
 }

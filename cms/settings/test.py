@@ -9,5 +9,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = env_str("TEST_MEDIA_ROOT", "/tmp/ccportal-test-media")  # noqa: S108
+MEDIA_ROOT = str(BASE_DIR / "test-artifacts" / "media")  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Serve static files straight from the apps and static/ without collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,5 +1,6 @@
 """The abstract base page and the mixins every content type shares."""
 
+from django import forms
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -65,7 +66,10 @@ class TaxonomyMixin(models.Model):
         related_name="%(class)s_pages",
     )
 
-    taxonomy_panels = [FieldPanel("themes"), FieldPanel("sdgs")]
+    taxonomy_panels = [
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("sdgs", widget=forms.CheckboxSelectMultiple),
+    ]
 
     class Meta:
         abstract = True
