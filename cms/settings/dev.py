@@ -5,7 +5,7 @@ from .env import env_bool, env_str
 
 DEBUG = env_bool("DEBUG", default=True)
 # Insecure on purpose, for local use only; production.py refuses to start without SECRET_KEY.
-SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")  # noqa: S105
+SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 # Serve static files straight from the apps and static/ without collectstatic.
 WHITENOISE_USE_FINDERS = True

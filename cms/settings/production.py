@@ -11,7 +11,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [])
 if not ALLOWED_HOSTS:
     from .env import ImproperlyConfiguredEnv
 
-    raise ImproperlyConfiguredEnv("The environment variable ALLOWED_HOSTS must be set in production.")
+    raise ImproperlyConfiguredEnv(
+        "The environment variable ALLOWED_HOSTS must be set in production."
+    )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)

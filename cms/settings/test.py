@@ -4,7 +4,7 @@ from .base import *  # noqa: F403
 from .env import env_str
 
 DEBUG = False
-SECRET_KEY = env_str("SECRET_KEY", "test-only-insecure-key")  # noqa: S105
+SECRET_KEY = env_str("SECRET_KEY", "test-only-insecure-key")
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405

@@ -81,8 +81,8 @@ class TableBlock(blocks.StructBlock):
         ],
         label=_("Table"),
     )
-    first_row_is_header = blocks.BooleanBlock(
-        label=_("First row is a header"), required=False, default=True
+    first_column_is_header = blocks.BooleanBlock(
+        label=_("First column holds row headings"), required=False, default=False
     )
 
     class Meta:
@@ -91,7 +91,7 @@ class TableBlock(blocks.StructBlock):
         group = GROUP
         label = _("Table")
         description = _("A table with a caption and typed columns.")
-        preview_value = {"caption": "Participants by region", "first_row_is_header": True}
+        preview_value = {"caption": "Participants by region", "first_column_is_header": True}
 
 
 class ContactCardBlock(blocks.StructBlock):

@@ -18,8 +18,10 @@ class ImageBlock(blocks.StructBlock):
         label=_("Alternative text"),
         required=False,
         max_length=250,
-        help_text=_("Describe the image for people who cannot see it. Leave empty to use the "
-                    "image's own description; tick 'decorative' if it adds nothing."),
+        help_text=_(
+            "Describe the image for people who cannot see it. Leave empty to use the "
+            "image's own description; tick 'decorative' if it adds nothing."
+        ),
     )
     decorative = blocks.BooleanBlock(label=_("Decorative"), required=False)
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=300)
@@ -36,7 +38,10 @@ class ImageBlock(blocks.StructBlock):
         group = GROUP
         label = _("Image")
         description = _("An image with caption, credit and alternative text.")
-        preview_value = {"caption": "Sharing municipal expertise", "credit": "Photo: Engagement Global"}
+        preview_value = {
+            "caption": "Sharing municipal expertise",
+            "credit": "Photo: Engagement Global",
+        }
 
     def clean(self, value):
         value = super().clean(value)

@@ -77,4 +77,3 @@ class QuoteBlock(blocks.StructBlock):
                 }
             )
         return value
-

@@ -13,6 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.blocks import BaseStreamBlock
+from pages.serializers import SDGSerializer, terms
 
 LISTING_PAGE_SIZE = 12
 
@@ -135,8 +136,8 @@ class TaxonomyPage(TaxonomyMixin, BasePage):
 
     api_fields = [
         *BasePage.api_fields,
-        APIField("themes"),
-        APIField("sdgs"),
+        APIField("themes", serializer=terms()),
+        APIField("sdgs", serializer=SDGSerializer(many=True, read_only=True)),
         APIField("tags"),
     ]
 

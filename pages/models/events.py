@@ -14,6 +14,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.blocks import BaseStreamBlock
+from pages.serializers import CountrySerializer
 
 from .base import BasePage, IndexPage, TaxonomyPage, paginate
 from .lineage import one_per_item
@@ -63,8 +64,12 @@ class EventPage(TaxonomyPage):
         default=False,
         help_text=_("Close the call before its deadline, for example when all places are taken."),
     )
-    call_eligibility = RichTextField(_("who can apply"), blank=True, features=["bold", "link", "ul"])
-    call_how_to_apply = RichTextField(_("how to apply"), blank=True, features=["bold", "link", "ul"])
+    call_eligibility = RichTextField(
+        _("who can apply"), blank=True, features=["bold", "link", "ul"]
+    )
+    call_how_to_apply = RichTextField(
+        _("how to apply"), blank=True, features=["bold", "link", "ul"]
+    )
 
     documentation = StreamField(
         BaseStreamBlock(),
@@ -122,9 +127,7 @@ class EventPage(TaxonomyPage):
             heading=_("Call for participants"),
         ),
         FieldPanel("documentation"),
-        MultiFieldPanel(
-            [*TaxonomyPage.taxonomy_panels, FieldPanel("tags")], heading=_("Taxonomy")
-        ),
+        MultiFieldPanel([*TaxonomyPage.taxonomy_panels, FieldPanel("tags")], heading=_("Taxonomy")),
     ]
 
     search_fields = [
@@ -142,7 +145,7 @@ class EventPage(TaxonomyPage):
         APIField("end_date"),
         APIField("venue"),
         APIField("city"),
-        APIField("country"),
+        APIField("country", serializer=CountrySerializer(read_only=True)),
         APIField("online"),
         APIField("languages"),
         APIField("has_call"),
@@ -237,4 +240,3 @@ class EventIndexPage(IndexPage):
             request, events.filter(end_date__lt=today).order_by("-start_date"), "past"
         )
         return context
-

@@ -11,6 +11,8 @@ from wagtail.api import APIField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from pages.serializers import terms
+
 from .base import BasePage, IndexPage, TaxonomyPage, paginate
 
 
@@ -66,7 +68,7 @@ class NewsPage(TaxonomyPage):
         APIField("date"),
         APIField("category"),
         APIField("source_url"),
-        APIField("regions"),
+        APIField("regions", serializer=terms()),
     ]
 
     class Meta:

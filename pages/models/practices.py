@@ -12,6 +12,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.blocks import DocumentListBlock, KeyFiguresBlock
+from pages.serializers import CountrySerializer
 
 from .base import BasePage, IndexPage, TaxonomyPage
 from .lineage import one_per_item
@@ -104,9 +105,7 @@ class GoodPracticePage(TaxonomyPage):
             [FieldPanel("related_events"), FieldPanel("related_projects")],
             heading=_("Lineage: events and projects"),
         ),
-        MultiFieldPanel(
-            [*TaxonomyPage.taxonomy_panels, FieldPanel("tags")], heading=_("Taxonomy")
-        ),
+        MultiFieldPanel([*TaxonomyPage.taxonomy_panels, FieldPanel("tags")], heading=_("Taxonomy")),
     ]
 
     search_fields = [
@@ -118,7 +117,7 @@ class GoodPracticePage(TaxonomyPage):
     api_fields = [
         *TaxonomyPage.api_fields,
         APIField("city"),
-        APIField("country"),
+        APIField("country", serializer=CountrySerializer(read_only=True)),
         APIField("contact_institution"),
         *(APIField(name) for name in SECTIONS),
         APIField("related_events"),
@@ -131,7 +130,11 @@ class GoodPracticePage(TaxonomyPage):
 
     def sections(self):
         labels = {name: self._meta.get_field(name).verbose_name for name in self.SECTIONS}
-        return [(name, labels[name], getattr(self, name)) for name in self.SECTIONS if getattr(self, name)]
+        return [
+            (name, labels[name], getattr(self, name))
+            for name in self.SECTIONS
+            if getattr(self, name)
+        ]
 
     def lineage_events(self):
         return one_per_item(self.related_events.all().order_by("-start_date"))
@@ -151,5 +154,3 @@ class GoodPracticeIndexPage(IndexPage):
 
     def listing(self):
         return super().listing().select_related("country__region").prefetch_related("themes")
-
-

@@ -12,6 +12,8 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from pages.serializers import CountrySerializer
+
 from .base import BasePage, IndexPage, TaxonomyPage
 from .lineage import one_per_item
 
@@ -32,9 +34,7 @@ class SupportedProjectPage(TaxonomyPage):
     country = models.ForeignKey(
         "pages.Country", verbose_name=_("country"), on_delete=models.PROTECT, related_name="+"
     )
-    german_partner = models.CharField(
-        _("German partner municipality"), max_length=200, blank=True
-    )
+    german_partner = models.CharField(_("German partner municipality"), max_length=200, blank=True)
     origin_event = models.ForeignKey(
         "pages.EventPage",
         verbose_name=_("event where the idea arose"),
@@ -88,9 +88,7 @@ class SupportedProjectPage(TaxonomyPage):
         ),
         *BasePage.content_panels[2:],
         FieldPanel("results"),
-        MultiFieldPanel(
-            [*TaxonomyPage.taxonomy_panels, FieldPanel("tags")], heading=_("Taxonomy")
-        ),
+        MultiFieldPanel([*TaxonomyPage.taxonomy_panels, FieldPanel("tags")], heading=_("Taxonomy")),
     ]
 
     search_fields = [
@@ -103,7 +101,7 @@ class SupportedProjectPage(TaxonomyPage):
     api_fields = [
         *TaxonomyPage.api_fields,
         APIField("partner_municipality"),
-        APIField("country"),
+        APIField("country", serializer=CountrySerializer(read_only=True)),
         APIField("german_partner"),
         APIField("origin_event"),
         APIField("status"),

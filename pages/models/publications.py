@@ -12,6 +12,8 @@ from wagtail.api import APIField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from pages.serializers import terms
+
 from .base import BasePage, IndexPage, TaxonomyPage
 
 
@@ -25,7 +27,9 @@ class PublicationPage(TaxonomyPage):
         _("year"), validators=[MinValueValidator(1950), MaxValueValidator(2100)]
     )
     authors = models.CharField(
-        _("authors or coordinators"), max_length=300, blank=True,
+        _("authors or coordinators"),
+        max_length=300,
+        blank=True,
         help_text=_("For example 'Coordinators: Helene Fourniere, Esteban Leon'."),
     )
     publisher = models.CharField(_("publisher"), max_length=200, blank=True)
@@ -91,7 +95,7 @@ class PublicationPage(TaxonomyPage):
         APIField("publisher"),
         APIField("document"),
         APIField("external_url"),
-        APIField("regions"),
+        APIField("regions", serializer=terms()),
     ]
 
     class Meta:

@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail_localize.fields import SynchronizedField
 
+from pages.serializers import PartnerSerializer
+
 from .base import BasePage
 
 SECTION_PAGE_TYPES = [
@@ -69,7 +71,10 @@ class StandardPage(BasePage):
 
     translatable_fields = [*BasePage.translatable_fields, SynchronizedField("partners")]
     content_panels = [*BasePage.content_panels, FieldPanel("partners")]
-    api_fields = [*BasePage.api_fields, APIField("partners")]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("partners", serializer=PartnerSerializer(many=True, read_only=True)),
+    ]
 
     class Meta:
         verbose_name = _("standard page")

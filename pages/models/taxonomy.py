@@ -118,7 +118,11 @@ class Theme(TaxonomyTerm):
                 )
             if self.pk and self.topics.exists():
                 raise ValidationError(
-                    {"parent": _("This theme has topics of its own, so it must stay a focal theme.")}
+                    {
+                        "parent": _(
+                            "This theme has topics of its own, so it must stay a focal theme."
+                        )
+                    }
                 )
 
     @property

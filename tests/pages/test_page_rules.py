@@ -95,12 +95,16 @@ class AdminCreationTests(WagtailPageTestCase):
         data["sdgs"] = [self.taxonomy["sdg"].pk]
         self.assertCanCreate(self.sections["practices"], GoodPracticePage, data)
         page = GoodPracticePage.objects.get(slug="gruener-ring-cebu")
-        self.assertEqual([block.block_type for block in page.body], ["heading", "paragraph", "quote"])
+        self.assertEqual(
+            [block.block_type for block in page.body], ["heading", "paragraph", "quote"]
+        )
         self.assertEqual(list(page.themes.all()), [self.taxonomy["topic"]])
         self.assertEqual(sorted(page.tags.names()), ["grün", "mobilität"])
         # assertPageIsRoutable ignores i18n_patterns' /de/ prefix; rendering goes through the URL.
         self.assertPageIsRenderable(page)
-        self.assertPageIsPreviewable(page)
+        # StreamField inputs are drawn by JavaScript, so the edit form's HTML can't supply them.
+        preview_data = {k: v for k, v in data.items() if not k.startswith("action-")}
+        self.assertPageIsPreviewable(page, post_data=preview_data)
 
     def test_create_event(self):
         data = nested_form_data(

@@ -1,0 +1,414 @@
+"""Template tags and filters of the portal's front end.
+
+Every tag here costs a constant number of queries per request, whatever the number of items it
+is given, so that listings stay at a constant number of queries as they grow.
+"""
+
+import re
+from urllib.parse import urlsplit
+
+from django import template
+from django.conf import settings
+from django.db.models import prefetch_related_objects
+from django.http import QueryDict
+from django.urls import reverse, translate_url
+from django.utils import translation
+from django.utils.dateformat import format as format_date
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
+from django.utils.translation import pgettext
+from wagtail.images.models import Filter
+from wagtail.images.shortcuts import get_renditions_or_not_found
+from wagtail.models import Page, Site
+
+from pages import taxonomy_labels
+from pages.models import Country, Region, Theme
+from pages.models.lineage import one_per_item
+
+register = template.Library()
+
+# Relations to taxonomy terms that cards show, and the term model each points to.
+TERM_FIELDS = {"country": Country, "themes": Theme, "regions": Region}
+
+# Card images: one responsive <img> whose renditions `prefetch_cards` loads in a single query.
+CARD_IMAGE_SPECS = ("fill-480x270|format-webp", "fill-960x540|format-webp")
+CARD_IMAGE_SIZES = "(min-width: 64em) 22rem, (min-width: 40em) 45vw, 100vw"
+
+
+# --- Taxonomy -----------------------------------------------------------------------------
+
+
+@register.filter
+def label(term):
+    """`{{ term|label }}`: a taxonomy term's name in the visitor's language."""
+    return taxonomy_labels.label(term)
+
+
+@register.filter
+def region_label(country):
+    """`{{ page.country|region_label }}`: the country's region in the visitor's language."""
+    return taxonomy_labels.region_label(country)
+
+
+# --- Pages --------------------------------------------------------------------------------
+
+
+@register.filter
+def type_label(page):
+    """`{{ page|type_label }}`: the content type of a page, for example "Event"."""
+    meta = getattr(page, "_meta", None)
+    return capfirst(meta.verbose_name) if meta else ""
+
+
+@register.filter
+def as_list(value):
+    """`{{ page|as_list }}`: one object as a list (empty for None), to reuse list components."""
+    return [] if value is None or value == "" else [value]
+
+
+@register.simple_tag
+def localized_pages(pages):
+    """`{% localized_pages value.pages as pages %}`: each page once, in the visitor's language.
+
+    Takes pages of any language (for example from a page chooser) and returns their live, public
+    translations in the active language where they exist, else the live source page.
+    """
+    return one_per_item(page for page in (pages or []) if page)
+
+
+def _homes(request):
+    """{language code: live home page} of the request's site; cached on the request."""
+    if request is None:
+        return {}
+    homes = getattr(request, "_portal_homes", None)
+    if homes is None:
+        homes = {}
+        site = Site.find_for_request(request)
+        if site is not None:
+            root = site.root_page
+            for home in root.get_translations(inclusive=True).live().select_related("locale"):
+                homes[home.locale.language_code] = home
+        request._portal_homes = homes
+    return homes
+
+
+def _active_language():
+    return taxonomy_labels.active_language()
+
+
+@register.simple_tag(takes_context=True)
+def portal_home(context):
+    """`{% portal_home as home %}`: the home page in the visitor's language (or None)."""
+    homes = _homes(context.get("request"))
+    return homes.get(_active_language()) or homes.get(settings.LANGUAGE_CODE)
+
+
+@register.simple_tag(takes_context=True)
+def main_nav(context):
+    """`{% main_nav as items %}`: the sections of the home page in the visitor's language.
+
+    Each item is a dict with `page` and `current` (the visitor is in that section).
+    """
+    request = context.get("request")
+    home = portal_home(context)
+    if home is None:
+        return []
+    cached = getattr(request, "_portal_nav", None)
+    if cached is None or cached[0] != home.pk:
+        cached = (home.pk, list(home.get_children().live().public().in_menu()))
+        request._portal_nav = cached
+    page = context.get("page")
+    path = page.path if isinstance(page, Page) and page.path else ""
+    return [{"page": child, "current": path.startswith(child.path)} for child in cached[1]]
+
+
+@register.simple_tag(takes_context=True)
+def section_pages(context):
+    """`{% section_pages as sections %}`: the home page's sections in the visitor's language.
+
+    `sections.all` lists the live children shown in menus (specific pages); `sections.event`,
+    `sections.practice`, `sections.project`, `sections.news` and `sections.publication` are the
+    index pages of those types (or None).
+    """
+    request = context.get("request")
+    home = portal_home(context)
+    if home is None:
+        return {"all": []}
+    cached = getattr(request, "_portal_sections", None)
+    if cached is None or cached[0] != home.pk:
+        children = list(home.get_children().live().public().in_menu().specific())
+        sections = {"all": children}
+        for child in children:
+            listing_model = getattr(child, "listing_model", None)
+            key = getattr(listing_model, "type_key", "")
+            if key and key not in sections:
+                sections[key] = child
+        cached = (home.pk, sections)
+        request._portal_sections = cached
+    return cached[1]
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_pages(context):
+    """`{% breadcrumb_pages as crumbs %}`: the current page's ancestors from the home page on.
+
+    Empty on the home page itself and on pages outside the visitor's home.
+    """
+    page = context.get("page")
+    home = portal_home(context)
+    if not isinstance(page, Page) or home is None or not page.path:
+        return []
+    if page.pk == home.pk or not page.path.startswith(home.path):
+        return []
+    return list(page.get_ancestors().filter(depth__gte=home.depth).live().order_by("depth"))
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """`{% language_links as links %}`: one link per content language.
+
+    Each link is a dict: `code`, `name` (in that language), `url`, `current` (the language
+    shown), `translated` (the current page exists, live, in that language), `page` (that
+    translation) and `alternate` (worth a `<link rel="alternate" hreflang>`). Where it does not,
+    the link leads to that language's home page; on views that are not pages (search), to the
+    same view in that language.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    current = _active_language()
+    translations = {}
+    if isinstance(page, Page) and page.translation_key:
+        for translation_ in (
+            Page.objects.filter(translation_key=page.translation_key)
+            .live()
+            .public()
+            .select_related("locale")
+        ):
+            translations[translation_.locale.language_code] = translation_
+    match = getattr(request, "resolver_match", None)
+    is_view = (
+        not isinstance(page, Page)
+        and match is not None
+        and match.url_name not in (None, "wagtail_serve")
+    )
+    homes = _homes(request)
+    links = []
+    for code, name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        target = translations.get(code)
+        if target is not None:
+            url = target.get_url(request)
+        elif is_view:
+            url = translate_url(request.get_full_path(), code)
+        elif code in homes:
+            url = homes[code].get_url(request)
+        else:
+            with translation.override(code):
+                url = reverse("wagtail_serve", args=[""])
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "current": code == current,
+                "translated": target is not None,
+                "page": target,
+            }
+        )
+    # hreflang alternates only make sense where the page exists in more than one language.
+    alternates = sum(link["translated"] for link in links) > 1
+    for link in links:
+        link["alternate"] = alternates and link["translated"]
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, param, value):
+    """`{% page_query "page" 3 %}`: "?…" with `param` set to `value`, other parameters kept."""
+    request = context.get("request")
+    query = request.GET.copy() if request is not None else QueryDict(mutable=True)
+    query[param] = value
+    return "?" + query.urlencode()
+
+
+@register.simple_tag
+def elided_page_range(items, on_each_side=2, on_ends=1):
+    """`{% elided_page_range items as numbers %}`: page numbers around the current one, with
+    `items.paginator.ELLIPSIS` for gaps."""
+    return list(
+        items.paginator.get_elided_page_range(
+            items.number, on_each_side=on_each_side, on_ends=on_ends
+        )
+    )
+
+
+# --- Links --------------------------------------------------------------------------------
+
+
+@register.filter
+def hostname(url):
+    """`{{ url|hostname }}`: "example.org" for "https://www.example.org/path"."""
+    host = urlsplit(str(url or "")).hostname or ""
+    return host.removeprefix("www.")
+
+
+@register.filter
+def tel(number):
+    """`{{ phone|tel }}`: a tel: link target, "+492282071700" for "+49 228 20717 0"."""
+    number = str(number or "")
+    return "tel:" + "".join(char for char in number if char.isdigit() or char == "+")
+
+
+IFRAME_TAG = re.compile(r"<iframe\b([^>]*)>", re.IGNORECASE)
+
+
+@register.filter
+def embed_html(html, title=""):
+    """`{{ value.embed.html|embed_html:value.title }}`: embed HTML whose iframes load lazily
+    and carry a title for screen readers."""
+
+    def fix(match):
+        attrs = match.group(1)
+        if "loading=" not in attrs.lower():
+            attrs += ' loading="lazy"'
+        if "title=" not in attrs.lower() and title:
+            attrs += f' title="{escape(title)}"'
+        return f"<iframe{attrs}>"
+
+    return mark_safe(IFRAME_TAG.sub(fix, str(html or "")))  # noqa: S308 - HTML from the embed finder
+
+
+# --- Listings -----------------------------------------------------------------------------
+
+
+def _card_filters():
+    return [Filter(spec=spec) for spec in CARD_IMAGE_SPECS]
+
+
+@register.simple_tag
+def prefetch_cards(items):
+    """`{% prefetch_cards items %}`: load what the cards of a listing show, in a few queries.
+
+    Works on a paginator page, a queryset or a list of pages; evaluates it once (later loops
+    reuse the result) and fetches themes, regions and the card renditions of the hero images for
+    all items together. Outputs nothing.
+    """
+    if items is None:
+        return ""
+    if hasattr(items, "object_list") and not isinstance(items.object_list, list):
+        items.object_list = list(items.object_list)
+        pages = items.object_list
+    else:
+        pages = list(items)
+    by_model = {}
+    for page in pages:
+        by_model.setdefault(type(page), []).append(page)
+    for model, group in by_model.items():
+        names = {field.name for field in model._meta.get_fields()}
+        lookups = [
+            name
+            for name in ("hero_image", "country")
+            if name in names and name not in _field_cache(group[0])
+        ]
+        lookups += [
+            name
+            for name in ("themes", "regions")
+            if name in names and not _is_prefetched(group[0], name)
+        ]
+        if lookups:
+            prefetch_related_objects(group, *lookups)
+        taxonomy_labels.preload(*(model for name, model in TERM_FIELDS.items() if name in names))
+    images = {}
+    for page in pages:
+        image = getattr(page, "hero_image", None) if "hero_image" in _field_cache(page) else None
+        if image is not None and not hasattr(image, "prefetched_renditions"):
+            images.setdefault(image.pk, []).append(image)
+    if images:
+        first = next(iter(images.values()))[0]
+        rendition_model = first.get_rendition_model()
+        found = {}
+        for rendition in rendition_model.objects.filter(
+            image_id__in=images, filter_spec__in=CARD_IMAGE_SPECS
+        ):
+            found.setdefault(rendition.image_id, []).append(rendition)
+        for pk, same in images.items():
+            for image in same:
+                image.prefetched_renditions = list(found.get(pk, []))
+    return ""
+
+
+def _is_prefetched(obj, name):
+    return name in getattr(obj, "_prefetched_objects_cache", {})
+
+
+def _field_cache(page):
+    """Names of the relations already loaded on `page` (select_related), without a query."""
+    return page._state.fields_cache if hasattr(page, "_state") else {}
+
+
+@register.simple_tag
+def card_image(page, sizes=CARD_IMAGE_SIZES):
+    """`{% card_image page %}`: the page's hero image as a responsive, lazily loaded <img>."""
+    image = getattr(page, "hero_image", None) if getattr(page, "hero_image_id", None) else None
+    if image is None:
+        return ""
+    renditions = get_renditions_or_not_found(image, _card_filters())
+    return renditions_img(renditions, sizes, getattr(page, "hero_alt", "") or "")
+
+
+def renditions_img(renditions, sizes, alt):
+    renditions = list(renditions.values()) if isinstance(renditions, dict) else list(renditions)
+    if not renditions:
+        return ""
+    base = renditions[0]
+    srcset = ", ".join(f"{r.url} {r.width}w" for r in renditions)
+    return format_html(
+        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" loading="lazy"'
+        ' decoding="async">',
+        base.url,
+        srcset,
+        sizes,
+        base.width,
+        base.height,
+        alt,
+    )
+
+
+# --- Dates --------------------------------------------------------------------------------
+
+
+def _time(day, fmt):
+    return format_html('<time datetime="{}">{}</time>', day.isoformat(), format_date(day, fmt))
+
+
+@register.simple_tag
+def date_range(start, end=None):
+    """`{% date_range page.start_date page.end_date %}`: a localised date range.
+
+    The date formats are gettext strings (context "date format"), so each language writes
+    dates its own way. Days of one month share the month ("18-20 September 2017", with an en
+    dash), days of one year the year; otherwise both dates are written out.
+    """
+    if not start:
+        return ""
+    full = pgettext("date format", "j F Y")
+    if not end or end == start:
+        return _time(start, full)
+    if (start.year, start.month) == (end.year, end.month):
+        first = pgettext("date format: first day of a range within one month", "j")
+        separator = "\N{EN DASH}"
+    elif start.year == end.year:
+        first = pgettext("date format: first day of a range within one year", "j F")
+        separator = " \N{EN DASH} "
+    else:
+        first = full
+        separator = " \N{EN DASH} "
+    return format_html("{}{}{}", _time(start, first), separator, _time(end, full))
+
+
+@register.simple_tag
+def long_date(day):
+    """`{% long_date page.date %}`: one date, localised, in a <time> element."""
+    if not day:
+        return ""
+    return _time(day, pgettext("date format", "j F Y"))
