@@ -63,7 +63,9 @@ def make_taxonomy(locale=None):
     locale = locale or Locale.get_default()
     region = Region.objects.create(name="Asien", slug="asia", locale=locale)
     country = Country.objects.create(name="Thailand", slug="th", region=region, locale=locale)
-    focal = Theme.objects.create(name="Kommunale Dienstleistungen", slug="municipal-services", locale=locale)
+    focal = Theme.objects.create(
+        name="Kommunale Dienstleistungen", slug="municipal-services", locale=locale
+    )
     topic = Theme.objects.create(
         name="Städtische Mobilität", slug="urban-mobility", parent=focal, locale=locale
     )

@@ -20,7 +20,9 @@ def test_home_pages_answer_in_both_languages(client, home, home_en):
     assert '<html lang="en"' in en.content.decode()
 
 
-@pytest.mark.parametrize(("path", "lang"), [("/en/no-such-page/", "en"), ("/de/gibt-es-nicht/", "de")])
+@pytest.mark.parametrize(
+    ("path", "lang"), [("/en/no-such-page/", "en"), ("/de/gibt-es-nicht/", "de")]
+)
 def test_unknown_urls_get_a_styled_404_in_the_visitors_language(client, home, home_en, path, lang):
     response = client.get(path)
     assert response.status_code == 404

@@ -56,7 +56,13 @@ def test_decorative_image_has_no_alt_text():
 
     image = PortalImageFactory()
     block = ImageBlock()
-    raw = {"image": image.pk, "alt_text": "A cyclist", "decorative": True, "caption": "", "credit": ""}
+    raw = {
+        "image": image.pk,
+        "alt_text": "A cyclist",
+        "decorative": True,
+        "caption": "",
+        "credit": "",
+    }
     assert set(block_errors(block, raw)) == {"alt_text"}
     assert clean(block, {**raw, "alt_text": ""})["decorative"] is True
 
@@ -64,7 +70,9 @@ def test_decorative_image_has_no_alt_text():
 def test_accordion_titles_are_unique():
     block = AccordionBlock()
     item = {"title": "Wer?", "content": "<p>Alle</p>"}
-    assert "items" in block_errors(block, {"heading": "", "items": [item, {**item, "title": "wer? "}]})
+    assert "items" in block_errors(
+        block, {"heading": "", "items": [item, {**item, "title": "wer? "}]}
+    )
 
 
 @pytest.mark.django_db

@@ -59,7 +59,11 @@ def test_valid_online_event_with_open_call():
 @pytest.mark.django_db
 def test_project_period_must_be_ordered():
     page = SupportedProjectPage(
-        title="P", slug="p", partner_municipality="Amman", period_start=START, period_end=START - DAY
+        title="P",
+        slug="p",
+        partner_municipality="Amman",
+        period_start=START,
+        period_end=START - DAY,
     )
     assert "period_end" in errors_of(page)
 
@@ -73,7 +77,9 @@ def test_publication_needs_exactly_one_of_file_and_link():
 
 @pytest.mark.django_db
 def test_theme_hierarchy_has_two_levels(taxonomy):
-    deep = Theme(name="Zu tief", slug="too-deep", parent=taxonomy["topic"], locale=taxonomy["topic"].locale)
+    deep = Theme(
+        name="Zu tief", slug="too-deep", parent=taxonomy["topic"], locale=taxonomy["topic"].locale
+    )
     with pytest.raises(ValidationError) as caught:
         deep.clean()
     assert "two levels" in str(caught.value)
