@@ -1,6 +1,7 @@
 """Each block's own validation (clean) and that every block offers editors a preview."""
 
 import pytest
+from django.utils import translation
 from wagtail import blocks
 
 from pages.blocks import (
@@ -12,6 +13,13 @@ from pages.blocks import (
     QuoteBlock,
     RelatedPagesBlock,
 )
+
+
+@pytest.fixture(autouse=True)
+def english_messages():
+    """The messages are asserted in English; the site's default language is German."""
+    with translation.override("en"):
+        yield
 
 
 def clean(block, raw):

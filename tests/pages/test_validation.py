@@ -5,11 +5,19 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import translation
 
 from pages.models import EventPage, GoodPracticePage, PublicationPage, SupportedProjectPage, Theme
 
 DAY = datetime.timedelta(days=1)
 START = datetime.date(2030, 5, 4)
+
+
+@pytest.fixture(autouse=True)
+def english_messages():
+    """The messages are asserted in English; the site's default language is German."""
+    with translation.override("en"):
+        yield
 
 
 def event(**fields):
