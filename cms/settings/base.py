@@ -12,6 +12,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "pages",
+    "localization",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales

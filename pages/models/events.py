@@ -20,6 +20,9 @@ from .base import BasePage, IndexPage, TaxonomyPage, paginate
 from .lineage import one_per_item
 
 
+OPEN_CALLS_SHOWN = 6
+
+
 class EventFormat(models.TextChoices):
     DIALOGUE = "dialogue", _("Dialogue event")
     WORKSHOP = "workshop", _("Practitioners' workshop")
@@ -228,10 +231,11 @@ class EventIndexPage(IndexPage):
         today = timezone.localdate()
         events = self.listing()
         context = {"today": today}
+        # The calls closing soonest; every open call is also in the upcoming list.
         context["open_calls"] = list(
             events.filter(has_call=True, call_closed=False, call_deadline__gte=today).order_by(
                 "call_deadline"
-            )
+            )[:OPEN_CALLS_SHOWN]
         )
         context["upcoming"] = paginate(
             request, events.filter(end_date__gte=today).order_by("start_date"), "upcoming"
