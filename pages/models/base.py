@@ -146,9 +146,19 @@ class TaxonomyPage(TaxonomyMixin, BasePage):
 
 
 def paginate(request, queryset, param="page"):
-    """One page of a listing; an invalid or too large page number gives the nearest page."""
-    paginator = Paginator(queryset, LISTING_PAGE_SIZE)
-    return paginator.get_page(request.GET.get(param))
+    """One page of a listing; an invalid or too large page number gives the nearest page.
+
+    Pages through a narrow query of ids first, then loads only that page's rows with the
+    queryset's joins and prefetches: sorting thousands of wide joined rows per request was the
+    main cost of large listings (see bench/README.md).
+    """
+    page = Paginator(queryset.values_list("pk", flat=True), LISTING_PAGE_SIZE).get_page(
+        request.GET.get(param)
+    )
+    ids = list(page.object_list)
+    rows = {row.pk: row for row in queryset.filter(pk__in=ids)}
+    page.object_list = [rows[pk] for pk in ids if pk in rows]
+    return page
 
 
 class IndexPage(BasePage):
@@ -163,8 +173,12 @@ class IndexPage(BasePage):
         abstract = True
 
     def listing(self):
+        # Children by path range and depth (treebeard's own interval), which databases can
+        # answer from the path index; `child_of` uses LIKE, which SQLite cannot.
         return (
-            self.listing_model.objects.child_of(self)
+            self.listing_model.objects.filter(
+                depth=self.depth + 1, path__range=self._get_children_path_interval(self.path)
+            )
             .live()
             .public()
             .select_related("hero_image")

@@ -19,7 +19,6 @@ from pages.serializers import CountrySerializer
 from .base import BasePage, IndexPage, TaxonomyPage, paginate
 from .lineage import one_per_item
 
-
 OPEN_CALLS_SHOWN = 6
 
 
@@ -159,6 +158,10 @@ class EventPage(TaxonomyPage):
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
+        indexes = [
+            models.Index(fields=["start_date"], name="event_start_date"),
+            models.Index(fields=["end_date"], name="event_end_date"),
+        ]
 
     def clean(self):
         super().clean()

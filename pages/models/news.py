@@ -74,6 +74,7 @@ class NewsPage(TaxonomyPage):
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
+        indexes = [models.Index(fields=["date"], name="news_date")]
 
 
 class NewsIndexPage(IndexPage):

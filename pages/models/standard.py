@@ -76,6 +76,9 @@ class StandardPage(BasePage):
         APIField("partners", serializer=PartnerSerializer(many=True, read_only=True)),
     ]
 
+    def partner_list(self):
+        return self.partners.select_related("logo")
+
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")

@@ -1,0 +1,1 @@
+"""Benchmarks of the Connective Cities portal (see bench/README.md)."""
