@@ -8,3 +8,10 @@ class LocalizationConfig(AppConfig):
     name = "localization"
     verbose_name = _("Translation")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from localization import sync
+        from localization.roles import signals
+
+        sync.install()
+        signals.connect()

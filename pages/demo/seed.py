@@ -98,7 +98,7 @@ DEMO_USERS = [
     ("admin", None, ("Ada", "Admin")),
     ("editor", "Editors", ("Emil", "Editor")),
     ("moderator", "Moderators", ("Mona", "Moderator")),
-    ("translator", "Translators", ("Tara", "Translator")),
+    ("translator", "Translators (English)", ("Tara", "Translator")),
 ]
 # Snippets editors must be able to choose on pages.
 TAXONOMY_MODELS = [Region, Country, Theme, SustainableDevelopmentGoal, PartnerOrganisation]
@@ -683,18 +683,18 @@ class DemoSeeder:
     # Groups and users
 
     def setup_groups(self):
-        """Wagtail's Editors and Moderators groups, plus Translators.
+        """The roles of `localization.roles` (Editors, Moderators, Translators per language,
+        the moderation workflow), completed now that the home pages exist.
 
-        Editors may choose taxonomy snippets (view permission) and publish good practices
-        directly (publish permission on the good-practice sections); everything else they
-        submit for moderation. Translators may enter the admin; their roles are refined later.
+        On top of them, editors publish good practices directly (publish permission on the
+        good-practice sections); everything else they submit for moderation.
         """
+        from localization.roles.groups import EDITORS, ensure_roles
+
         self.step("Groups")
-        editors, _ = Group.objects.get_or_create(name="Editors")
-        Group.objects.get_or_create(name="Moderators")
-        translators, created = Group.objects.get_or_create(name="Translators")
-        changed = self._grant(translators, [("wagtailadmin", "admin", "access_admin")])
-        self.report["groups"].add(created, changed)
+        created = ensure_roles()
+        editors = Group.objects.get(name=EDITORS)
+        self.report["groups"].add(created, False)
 
         view = [
             (model._meta.app_label, model._meta.model_name, f"view_{model._meta.model_name}")

@@ -123,6 +123,12 @@ class BasePage(HeroMixin, Page):
     class Meta:
         abstract = True
 
+    def permissions_for_user(self, user):
+        # Translators may edit but not delete or move pages (see localization.roles.permissions).
+        from localization.roles.permissions import PortalPagePermissionTester
+
+        return PortalPagePermissionTester(user, self)
+
 
 class TaxonomyPage(TaxonomyMixin, BasePage):
     """A content page tagged with the shared taxonomy."""

@@ -229,7 +229,7 @@ def test_demo_users_with_debug(seeded, settings):
     for username, group in [
         ("editor", "Editors"),
         ("moderator", "Moderators"),
-        ("translator", "Translators"),
+        ("translator", "Translators (English)"),
     ]:
         assert users[username].check_password("demo-password-for-tests")
         assert list(users[username].groups.values_list("name", flat=True)) == [group]

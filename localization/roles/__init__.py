@@ -1,0 +1,1 @@
+"""Editorial roles (editors, moderators, translators per language) and their guards."""

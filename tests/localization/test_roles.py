@@ -1,0 +1,451 @@
+"""Roles: what editors, moderators and translators may do, tried with raw admin requests.
+
+A translator of English edits the English tree and translates into English. Everything else is
+refused by the server (not only hidden in the UI) and leaves the database as it was.
+"""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.messages import get_messages
+from django.urls import reverse
+from django.utils import translation as django_translation
+from wagtail.models import (
+    GroupPagePermission,
+    Locale,
+    Page,
+    PageViewRestriction,
+    Revision,
+    Site,
+    WorkflowPage,
+    WorkflowState,
+)
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.operations import translate_object
+
+from localization.roles.groups import (
+    EDITORS,
+    MODERATORS,
+    ensure_roles,
+    translator_group_name,
+    translator_languages,
+)
+from pages.factories import StandardPageFactory, ThemeFactory
+from pages.models import StandardPage, Theme
+
+PASSWORD = "a-password-for-tests"
+
+
+@pytest.fixture(autouse=True)
+def english_admin():
+    with django_translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def site_tree(home, locales):
+    """German home with a live page; its English translation (live home, draft page)."""
+    _de, en = locales
+    page_de = StandardPageFactory(parent=home, title="Über uns", slug="ueber-uns")
+    page_de.save_revision().publish()
+    translate_object(home, [en])
+    home_en = home.get_translation(en)
+    home_en.specific.get_latest_revision().publish()
+    translate_object(page_de, [en])
+    page_en = page_de.get_translation(en)
+    ensure_roles()
+    return {
+        "home_de": Page.objects.get(pk=home.pk).specific,
+        "home_en": Page.objects.get(pk=home_en.pk).specific,
+        "page_de": Page.objects.get(pk=page_de.pk).specific,
+        "page_en": Page.objects.get(pk=page_en.pk).specific,
+    }
+
+
+def make_user(django_user_model, username, group_name):
+    user = django_user_model.objects.create_user(
+        username=username, email=f"{username}@example.org", password=PASSWORD
+    )
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def translator(db, django_user_model, site_tree):
+    return make_user(django_user_model, "tara", translator_group_name("en"))
+
+
+@pytest.fixture
+def editor(db, django_user_model, site_tree):
+    return make_user(django_user_model, "emil", EDITORS)
+
+
+@pytest.fixture
+def moderator(db, django_user_model, site_tree):
+    return make_user(django_user_model, "mona", MODERATORS)
+
+
+@pytest.fixture
+def as_translator(client, translator):
+    client.force_login(translator)
+    return client
+
+
+def snapshot():
+    """Everything a refused request must leave alone."""
+    return {
+        "pages": sorted(
+            Page.objects.values_list(
+                "pk", "path", "title", "slug", "live", "has_unpublished_changes", "locale_id"
+            )
+        ),
+        "revisions": Revision.objects.count(),
+        "workflows": sorted(WorkflowState.objects.values_list("pk", "status")),
+        "users": sorted(
+            get_user_model().objects.values_list("pk", "username", "is_superuser", "is_staff")
+        ),
+        "groups": sorted(Group.objects.values_list("pk", "name")),
+        "group_perms": sorted(
+            (group.pk, perm)
+            for group in Group.objects.all()
+            for perm in group.permissions.values_list("pk", flat=True)
+        ),
+        "page_perms": sorted(GroupPagePermission.objects.values_list("pk", "page_id")),
+        "sites": sorted(Site.objects.values_list("pk", "hostname", "root_page_id")),
+        "locales": sorted(Locale.objects.values_list("pk", "language_code")),
+        "restrictions": PageViewRestriction.objects.count(),
+        "translations": sorted(Translation.objects.values_list("pk", "enabled")),
+        "strings": sorted(StringTranslation.objects.values_list("pk", "data")),
+        "themes": sorted(Theme.objects.values_list("pk", "name", "locale_id")),
+    }
+
+
+def page_form(title, slug, **extra):
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": slug,
+            "teaser": "Kurz",
+            "hero_alt_text": "",
+            "hero_caption": "",
+            "body": streamfield([]),
+            "partners": [],
+            "comments": inline_formset([]),
+            **extra,
+        }
+    )
+
+
+def test_the_migration_made_the_groups(db):
+    names = set(Group.objects.values_list("name", flat=True))
+    assert {"Editors", "Moderators", "Translators (English)", "Translators (German)"} <= names
+    ensure_roles()
+    assert ensure_roles() is False  # idempotent: nothing left to add
+    workflow = WorkflowPage.objects.get(page__depth=1).workflow
+    assert workflow.active and workflow.name == "Moderators approval"
+    translators = Group.objects.get(name="Translators (English)")
+    codenames = set(translators.permissions.values_list("codename", flat=True))
+    assert {"access_admin", "submit_translation", "change_theme", "choose_image"} <= codenames
+    assert not codenames & {"add_theme", "delete_theme", "publish_page", "add_user", "change_site"}
+
+
+def test_translator_page_permissions_are_edit_only_on_their_tree(site_tree, translator):
+    assert translator_languages(translator) == {"en"}
+    en_perms = site_tree["page_en"].permissions_for_user(translator)
+    assert en_perms.can_edit()
+    assert not en_perms.can_publish()
+    assert not en_perms.can_delete()
+    assert not en_perms.can_move()
+    assert not en_perms.can_unpublish()
+    assert not site_tree["home_en"].permissions_for_user(translator).can_add_subpage()
+    de_perms = site_tree["page_de"].permissions_for_user(translator)
+    assert not de_perms.can_edit()
+    assert not de_perms.can_publish()
+    assert not de_perms.can_delete()
+
+
+# Every action outside the translator's role, as a raw request: (name, request builder,
+# expected status). Wagtail's admin turns every PermissionDenied (raised by its views,
+# wagtail-localize's and ours) into a redirect to the dashboard with the message "Sorry, you do
+# not have permission to access this area." (wagtail.admin.auth.permission_denied); JSON API
+# views answer 403.
+def _post(url, data=None):
+    return lambda client: client.post(url, data or {})
+
+
+def denied_requests(tree):
+    page_de, page_en, home_en = tree["page_de"], tree["page_en"], tree["home_en"]
+    theme_de = ThemeFactory(name="Wohnen", slug="housing")
+    group = Group.objects.get(name=translator_group_name("en"))
+    site = Site.objects.get(is_default_site=True)
+    locale = Locale.objects.get(language_code="en")
+    source_id = Translation.objects.get(
+        target_locale=locale, source__object_id=page_de.translation_key
+    ).source_id
+    return [
+        (
+            "publish the German source",
+            _post(
+                reverse("wagtailadmin_pages:edit", args=[page_de.pk]),
+                page_form("Gekapert", "ueber-uns", **{"action-publish": "publish"}),
+            ),
+            302,
+        ),
+        (
+            "publish the English translation",
+            _post(reverse("wagtailadmin_pages:edit", args=[page_en.pk]), {"action": "publish"}),
+            302,
+        ),
+        (
+            "publish by syncing",
+            _post(
+                reverse("wagtail_localize:update_translations", args=[source_id]),
+                {"publish_translations": "on"},
+            ),
+            302,
+        ),
+        ("delete the source", _post(reverse("wagtailadmin_pages:delete", args=[page_de.pk])), 302),
+        (
+            "delete the draft translation",
+            _post(reverse("wagtailadmin_pages:delete", args=[page_en.pk])),
+            302,
+        ),
+        (
+            "bulk delete",
+            _post(
+                reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])
+                + f"?id={page_en.pk}&id={page_de.pk}"
+            ),
+            "skipped",  # the bulk action leaves out pages the user may not delete
+        ),
+        (
+            "move",
+            _post(reverse("wagtailadmin_pages:move_confirm", args=[page_en.pk, home_en.pk])),
+            302,
+        ),
+        (
+            "add a page",
+            _post(
+                reverse("wagtailadmin_pages:add", args=["pages", "standardpage", home_en.pk]),
+                page_form("Neu", "neu", **{"action-publish": "publish"}),
+            ),
+            302,
+        ),
+        ("unpublish", _post(reverse("wagtailadmin_pages:unpublish", args=[home_en.pk])), 302),
+        (
+            "make a page public or private",
+            _post(
+                reverse("wagtailadmin_pages:set_privacy", args=[page_en.pk]),
+                {"restriction_type": "password", "password": "x"},
+            ),
+            302,
+        ),
+        (
+            "add a user",
+            _post(
+                reverse("wagtailusers_users:add"),
+                {
+                    "username": "mallory",
+                    "email": "m@example.org",
+                    "first_name": "M",
+                    "last_name": "M",
+                    "password1": "Secr3t-pass-phrase",
+                    "password2": "Secr3t-pass-phrase",
+                    "is_superuser": "on",
+                },
+            ),
+            302,
+        ),
+        (
+            "edit their own group",
+            _post(reverse("wagtailusers_groups:edit", args=[group.pk]), {"name": "Admins"}),
+            302,
+        ),
+        (
+            "edit the site",
+            _post(
+                reverse("wagtailsites:edit", args=[site.pk]),
+                {"hostname": "evil.example", "port": 80, "root_page": page_en.pk},
+            ),
+            302,
+        ),
+        (
+            "delete a locale",
+            _post(reverse("wagtaillocales:delete", args=[locale.pk])),
+            302,
+        ),
+        (
+            "edit a German taxonomy term",
+            _post(
+                reverse("wagtailsnippets_pages_theme:edit", args=[theme_de.pk]),
+                {"name": "Gekapert", "slug": "housing", "sort_order": 0},
+            ),
+            302,
+        ),
+    ]
+
+
+def test_translator_is_refused_everything_outside_the_role(site_tree, as_translator):
+    for label, send, expected in denied_requests(site_tree):
+        before = snapshot()
+        response = send(as_translator)
+        assert response.status_code == (302 if expected == "skipped" else expected), label
+        if expected == 302:  # Wagtail's permission_denied(): back to the dashboard, with a message
+            assert response.url == reverse("wagtailadmin_home"), label
+            message = list(get_messages(response.wsgi_request))[-1]
+            with django_translation.override("de"):  # the admin speaks the user's language
+                expected_message = django_translation.gettext(
+                    "Sorry, you do not have permission to access this area."
+                )
+            assert str(message).strip() == expected_message, label
+        assert snapshot() == before, label
+
+
+def test_translator_cannot_translate_into_another_language(site_tree, as_translator, locales):
+    de, en = locales
+    english_only = StandardPageFactory(parent=site_tree["home_en"], locale=en, title="Only EN")
+    before = snapshot()
+    response = as_translator.post(
+        reverse("wagtail_localize:submit_page_translation", args=[english_only.pk]),
+        {"locales": [de.pk]},
+    )
+    assert response.status_code == 200  # the form again, with an error
+    assert response.context["form"].errors["locales"]
+    assert snapshot() == before
+
+
+def test_translator_translates_submits_and_moderator_publishes(
+    site_tree, as_translator, translator, client, moderator, locales
+):
+    _de, en = locales
+    page_de = site_tree["page_de"]
+    page_en = site_tree["page_en"]
+    translation = Translation.objects.get(
+        source__object_id=page_de.translation_key, target_locale=en
+    )
+    # The translation was created as a draft: the German text is not published in English.
+    assert not page_en.live
+
+    # The translator opens the translation editor...
+    response = as_translator.get(reverse("wagtailadmin_pages:edit", args=[page_en.pk]))
+    assert response.status_code == 200
+    assert "wagtail_localize/admin/edit_translation.html" in [t.name for t in response.templates]
+
+    # ... translates every segment ...
+    for segment in StringSegment.objects.filter(source=translation.source).select_related("string"):
+        url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
+        response = as_translator.put(
+            url, f"value=EN+{segment.pk}", content_type="application/x-www-form-urlencoded"
+        )
+        assert response.status_code == 201, response.content
+    assert StringTranslation.objects.filter(locale=en).count() >= 3
+
+    # ... and submits it for moderation: a new draft revision, in the workflow, not live.
+    response = as_translator.post(
+        reverse("wagtailadmin_pages:edit", args=[page_en.pk]), {"action-submit": "submit"}
+    )
+    assert response.status_code == 302
+    page_en = StandardPage.objects.get(pk=page_en.pk)
+    assert not page_en.live
+    state = page_en.current_workflow_state
+    assert state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS
+    draft = page_en.get_latest_revision_as_object()
+    assert draft.title.startswith("EN ")
+
+    # The moderator approves: the translation is published.
+    client.force_login(moderator)
+    task_state = state.current_task_state
+    response = client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[page_en.pk, "approve", task_state.pk]),
+        {"comment": ""},
+    )
+    assert response.status_code in (200, 302)
+    page_en = StandardPage.objects.get(pk=page_en.pk)
+    assert page_en.live
+    assert page_en.title.startswith("EN ")
+
+
+def test_translator_edits_snippets_of_their_language_only(site_tree, as_translator, locales):
+    _de, en = locales
+    theme_de = ThemeFactory(name="Wohnen", slug="housing")
+    translate_object(theme_de, [en])
+    theme_en = theme_de.get_translation(en)
+    url = reverse("wagtailsnippets_pages_theme:edit", args=[theme_en.pk])
+    assert as_translator.get(url).status_code == 200
+    response = as_translator.get(reverse("wagtailsnippets_pages_theme:edit", args=[theme_de.pk]))
+    assert response.status_code == 302
+    assert response.url == reverse("wagtailadmin_home")
+
+
+def test_editor_creates_and_moderator_publishes(site_tree, client, editor, moderator):
+    home_de = site_tree["home_de"]
+    client.force_login(editor)
+    response = client.post(
+        reverse("wagtailadmin_pages:add", args=["pages", "standardpage", home_de.pk]),
+        page_form("Partner", "partner", **{"action-submit": "submit"}),
+    )
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    page = StandardPage.objects.get(slug="partner")
+    assert not page.live
+    assert page.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    # The editor cannot publish it directly.
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        page_form("Partner", "partner", **{"action-publish": "publish"}),
+    )
+    page = StandardPage.objects.get(pk=page.pk)
+    assert not page.live
+
+    client.force_login(moderator)
+    task_state = page.current_workflow_state.current_task_state
+    client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk]),
+        {"comment": ""},
+    )
+    assert StandardPage.objects.get(pk=page.pk).live
+
+
+def test_editor_may_sync_but_moderator_may_sync_and_publish(
+    site_tree, client, editor, moderator, locales
+):
+    _de, en = locales
+    page_de = site_tree["page_de"]
+    source_id = Translation.objects.get(
+        source__object_id=page_de.translation_key, target_locale=en
+    ).source_id
+    url = reverse("wagtail_localize:update_translations", args=[source_id])
+    client.force_login(editor)
+    denied = client.post(url, {"publish_translations": "on"})
+    assert (denied.status_code, denied.url) == (302, reverse("wagtailadmin_home"))
+    assert client.post(url, {}).status_code == 302
+    client.force_login(moderator)
+    assert client.post(url, {"publish_translations": "on"}).status_code == 302
+    # wagtail-localize publishes in an on-commit hook, which never runs inside a test's
+    # transaction: a new revision exists.
+    assert Revision.objects.for_instance(site_tree["page_en"]).count() >= 2
+
+
+def test_translation_of_a_private_page_is_private(site_tree, locales):
+    _de, en = locales
+    page_de, page_en = site_tree["page_de"], site_tree["page_en"]
+    # Made private after it was translated: the translation follows at once.
+    PageViewRestriction.objects.create(
+        page=page_de, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+    restriction = PageViewRestriction.objects.get(page=page_en)
+    assert restriction.password == "geheim"
+    # Restrictions follow changes and removal.
+    source_restriction = PageViewRestriction.objects.get(page=page_de)
+    source_restriction.password = "neu"
+    source_restriction.save()
+    assert PageViewRestriction.objects.get(page=page_en).password == "neu"
+    source_restriction.delete()
+    assert not PageViewRestriction.objects.filter(page=page_en).exists()
+
+    # A private page translated later (wagtail-localize copies the restriction on creation).
+    private = StandardPageFactory(parent=site_tree["home_de"], title="Intern", slug="intern")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    translate_object(private, [en])
+    private_en = private.get_translation(en)
+    assert PageViewRestriction.objects.get(page=private_en).restriction_type == "login"
