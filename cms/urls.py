@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from localization.visitors import views as visitor_views
 from pages.api import api_router
 from search import views as search_views
 
@@ -24,6 +25,11 @@ if settings.DEBUG:
 # Everything visitors read lives under /de/ or /en/; "/" redirects by the browser's language.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path(
+        "unavailable/<int:page_id>/",
+        visitor_views.translation_unavailable,
+        name="translation_unavailable",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -9,10 +9,10 @@ from urllib.parse import urlsplit
 
 from django import template
 from django.conf import settings
-from django.db.models import prefetch_related_objects
+from django.db.models import OuterRef, Subquery, prefetch_related_objects
 from django.http import QueryDict
 from django.urls import reverse, translate_url
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.dateformat import format as format_date
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
@@ -21,6 +21,7 @@ from django.utils.translation import pgettext
 from wagtail.images.models import Filter
 from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Page, Site
+from wagtail_localize.models import TranslationSource
 
 from pages import taxonomy_labels
 from pages.models import Country, Region, Theme
@@ -164,28 +165,86 @@ def breadcrumb_pages(context):
     return list(page.get_ancestors().filter(depth__gte=home.depth).live().order_by("depth"))
 
 
+def _page_versions(request, page):
+    """The live, public versions of `page` in each language, and whether `page` is stale.
+
+    One query, whatever the number of languages: each version is annotated with the
+    wagtail-localize source it is kept in sync with (`TranslationSource.last_updated_at`, the
+    time of the last sync, and the source's locale). Cached on the request.
+
+    Returns ({language code: page}, stale) where `stale` is None or a dict with `source` (the
+    live source page) and `updated_on` (the date it was last published), for a live
+    translation whose source was published after the translation was last synced.
+    """
+    cache = getattr(request, "_portal_page_versions", None) if request is not None else None
+    if cache is not None and cache[0] == page.pk:
+        return cache[1]
+    synced = TranslationSource.objects.filter(
+        object_id=OuterRef("translation_key"),
+        translations__target_locale=OuterRef("locale"),
+        translations__enabled=True,
+    ).order_by("-last_updated_at")
+    versions = {}
+    sync = {}
+    for version in (
+        Page.objects.filter(translation_key=page.translation_key)
+        .live()
+        .public()
+        .select_related("locale")
+        .annotate(
+            synced_at=Subquery(synced.values("last_updated_at")[:1]),
+            synced_from=Subquery(synced.values("locale_id")[:1]),
+        )
+    ):
+        versions[version.locale.language_code] = version
+        sync[version.pk] = (version.synced_at, version.synced_from)
+    stale = None
+    synced_at, source_locale_id = sync.get(page.pk, (None, None))
+    if synced_at is not None:
+        source = next(
+            (v for v in versions.values() if v.locale_id == source_locale_id and v.pk != page.pk),
+            None,
+        )
+        published = getattr(source, "last_published_at", None)
+        if published is not None and published > synced_at:
+            stale = {
+                "source": source,
+                "language": source.locale.language_code,
+                "language_name": _language_name(source.locale.language_code),
+                "updated_on": timezone.localtime(published).date(),
+            }
+    result = (versions, stale)
+    if request is not None:
+        request._portal_page_versions = (page.pk, result)
+    return result
+
+
+def _language_name(code):
+    """A content language's name in the visitor's language ("German", "Deutsch")."""
+    names = getattr(settings, "CONTENT_LANGUAGE_NAMES", {})
+    return str(names.get(code) or dict(settings.LANGUAGES).get(code, code))
+
+
+def _is_page(page):
+    return isinstance(page, Page) and bool(page.pk) and bool(page.translation_key)
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """`{% language_links as links %}`: one link per content language.
 
     Each link is a dict: `code`, `name` (in that language), `url`, `current` (the language
-    shown), `translated` (the current page exists, live, in that language), `page` (that
-    translation) and `alternate` (worth a `<link rel="alternate" hreflang>`). Where it does not,
-    the link leads to that language's home page; on views that are not pages (search), to the
-    same view in that language.
+    shown), `translated` (the current page exists, live and public, in that language), `page`
+    (that translation), `alternate` (worth a `<link rel="alternate" hreflang>`), `full_url` (the
+    absolute URL for it) and `x_default` (the alternate for `hreflang="x-default"`: the page in
+    the default language). Where the page has no live translation, the link leads to the page
+    "only available in …" (`translation_unavailable`) in that language; on views that are not
+    pages (search), to the same view in that language.
     """
     request = context.get("request")
     page = context.get("page")
     current = _active_language()
-    translations = {}
-    if isinstance(page, Page) and page.translation_key:
-        for translation_ in (
-            Page.objects.filter(translation_key=page.translation_key)
-            .live()
-            .public()
-            .select_related("locale")
-        ):
-            translations[translation_.locale.language_code] = translation_
+    translations = _page_versions(request, page)[0] if _is_page(page) else {}
     match = getattr(request, "resolver_match", None)
     is_view = (
         not isinstance(page, Page)
@@ -196,10 +255,16 @@ def language_links(context):
     links = []
     for code, name in settings.WAGTAIL_CONTENT_LANGUAGES:
         target = translations.get(code)
+        full_url = None
         if target is not None:
             url = target.get_url(request)
+            full_url = target.get_full_url(request)
         elif is_view:
             url = translate_url(request.get_full_path(), code)
+            full_url = request.build_absolute_uri(url)
+        elif _is_page(page) and page.live:
+            with translation.override(code):
+                url = reverse("translation_unavailable", args=[page.pk])
         elif code in homes:
             url = homes[code].get_url(request)
         else:
@@ -210,16 +275,32 @@ def language_links(context):
                 "code": code,
                 "name": name,
                 "url": url,
+                "full_url": full_url,
                 "current": code == current,
                 "translated": target is not None,
                 "page": target,
+                "alternate": bool(full_url),
+                "x_default": False,
             }
         )
-    # hreflang alternates only make sense where the page exists in more than one language.
-    alternates = sum(link["translated"] for link in links) > 1
-    for link in links:
-        link["alternate"] = alternates and link["translated"]
+    alternates = [link for link in links if link["alternate"]]
+    if alternates:
+        default = next(
+            (link for link in alternates if link["code"] == settings.LANGUAGE_CODE), None
+        )
+        (default or alternates[0])["x_default"] = True
     return links
+
+
+@register.simple_tag(takes_context=True)
+def stale_translation(context):
+    """`{% stale_translation as stale %}`: on a live translation whose source was published
+    after the translation was last synced, a dict with `source` (the source page), `language`,
+    `language_name` and `updated_on`; else None. Shares the query of `language_links`."""
+    page = context.get("page")
+    if not _is_page(page):
+        return None
+    return _page_versions(context.get("request"), page)[1]
 
 
 @register.simple_tag(takes_context=True)

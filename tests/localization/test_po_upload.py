@@ -1,0 +1,390 @@
+"""PO round trip made safe: wagtail-localize's upload, guarded.
+
+Every refused upload changes nothing (the string translations are compared row by row before and
+after); a file older than the translation's current state needs a confirmation listing the
+changes; a current file imports as upstream does.
+"""
+
+import io
+import zipfile
+
+import polib
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+from django.urls import resolve, reverse
+from wagtail.models import GroupPagePermission
+from wagtail.users.models import UserProfile
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.operations import TranslationCreator
+
+from localization.po import views
+from pages import factories
+
+pytestmark = pytest.mark.django_db
+
+EDITOR_URL = "/admin/localize/translate/edit/"  # any local URL: where the editor sends us back
+
+
+@pytest.fixture
+def page(home, home_en):
+    return factories.StandardPageFactory(
+        parent=home, title="Über uns", slug="ueber-uns", teaser="Wer wir sind und was wir tun."
+    )
+
+
+@pytest.fixture
+def translation(page, locales, admin_user):
+    _de, en = locales
+    TranslationCreator(admin_user, [en]).create_translations(page)
+    return Translation.objects.get(source__object_id=page.translation_key, target_locale=en)
+
+
+@pytest.fixture
+def other_translation(home, locales, admin_user):
+    _de, en = locales
+    other = factories.StandardPageFactory(parent=home, title="Partner", slug="partner")
+    TranslationCreator(admin_user, [en]).create_translations(other)
+    return Translation.objects.get(source__object_id=other.translation_key, target_locale=en)
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "en"  # the messages below are checked in English
+    profile.save()
+    client.force_login(admin_user)
+    return client
+
+
+def segment(translation, text):
+    return (
+        StringSegment.objects.filter(source=translation.source, string__data=text)
+        .select_related("string", "context")
+        .get()
+    )
+
+
+def translate(translation, text, data):
+    """Set the translation of one source string, as the translation editor does."""
+    found = segment(translation, text)
+    st, _created = StringTranslation.objects.update_or_create(
+        translation_of=found.string,
+        context=found.context,
+        locale=translation.target_locale,
+        defaults={"data": data, "translation_type": "manual"},
+    )
+    return st
+
+
+def current(translation):
+    return {
+        st.translation_of.data: st.data
+        for st in StringTranslation.objects.filter(locale=translation.target_locale).select_related(
+            "translation_of"
+        )
+    }
+
+
+def snapshot():
+    """Every string translation, all columns: equal before and after means nothing changed."""
+    return list(StringTranslation.objects.order_by("pk").values())
+
+
+def exported(translation, **msgstrs):
+    """The translation's PO file as downloaded, with some msgstr filled in (by msgid)."""
+    po = translation.export_po()
+    for entry in po:
+        if entry.msgid in msgstrs:
+            entry.msgstr = msgstrs[entry.msgid]
+    return str(po)
+
+
+def upload(client, translation, content, name="about-en.po", content_type="text/x-gettext"):
+    if isinstance(content, str):
+        content = content.encode()
+    file = SimpleUploadedFile(name, content, content_type=content_type)
+    return client.post(
+        reverse("wagtail_localize:upload_pofile", args=[translation.pk]),
+        {"file": file, "next": EDITOR_URL},
+    )
+
+
+def messages_of(response):
+    return [str(message) for message in response.wsgi_request._messages]
+
+
+def test_upstream_url_reaches_the_guarded_view(translation):
+    url = reverse("wagtail_localize:upload_pofile", args=[translation.pk])
+    assert url == f"/admin/localize/translate/{translation.pk}/pofile/upload/"
+    match = resolve(url)
+    assert match.url_name == "localization_po_upload"
+    assert match._func_path == f"{views.upload_pofile.__module__}.upload_pofile"
+
+
+def test_download_still_works(admin_client, translation):
+    response = admin_client.get(reverse("wagtail_localize:download_pofile", args=[translation.pk]))
+    assert response.status_code == 200
+    po = polib.pofile(response.content.decode())
+    assert po.metadata["X-WagtailLocalize-TranslationID"] == str(translation.uuid)
+
+
+def test_current_file_imports_as_upstream(admin_client, translation):
+    response = upload(admin_client, translation, exported(translation, **{"Über uns": "About us"}))
+    assert response.status_code == 302
+    assert response["Location"] == EDITOR_URL
+    assert current(translation)["Über uns"] == "About us"
+    assert any("Imported the PO file" in m for m in messages_of(response))
+    st = StringTranslation.objects.get(data="About us")
+    assert st.tool_name == "PO File"
+    assert st.last_translated_by is not None
+
+
+def test_reimporting_earlier_own_translations_needs_no_confirmation(admin_client, translation):
+    translate(translation, "Über uns", "About us")
+    text = exported(translation, **{"Wer wir sind und was wir tun.": "Who we are."})
+    response = upload(admin_client, translation, text)
+    assert response.status_code == 302
+    assert current(translation) == {
+        "Über uns": "About us",
+        "Wer wir sind und was wir tun.": "Who we are.",
+    }
+
+
+def _docx():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<document/>")
+    return buffer.getvalue()
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(32)
+
+
+def _bad_uploads(translation, other_translation):
+    good = exported(translation, **{"Über uns": "About us"})
+    foreign = exported(other_translation, **{"Partner": "Partners"})
+    return {
+        "malformed": (good + "\nthis line is no PO syntax\n", "about-en.po", "text/x-gettext"),
+        "lenient but headerless": (
+            b'msgid "unterminated\nmsgstr "x"\n',
+            "about-en.po",
+            "text/x-gettext",
+        ),
+        "plain text": (b"Hello, this is a letter, not a PO file.\n", "about-en.po", "text/plain"),
+        "empty": (b"", "about-en.po", "text/x-gettext"),
+        "duplicates": (
+            good + '\nmsgctxt "title"\nmsgid "Über uns"\nmsgstr "About"\n',
+            "about-en.po",
+            "text/x-gettext",
+        ),
+        "png renamed": (PNG, "about-en.po", "application/octet-stream"),
+        "png": (PNG, "about-en.png", "image/png"),
+        "docx renamed": (_docx(), "about-en.po", "application/octet-stream"),
+        "docx": (
+            _docx(),
+            "about-en.docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
+        "wrong content type": (good, "about-en.po", "image/jpeg"),
+        "wrong extension": (good, "about-en.exe", "application/octet-stream"),
+        "binary": (b"msgid \x00\x01\x02\x03", "about-en.po", "application/octet-stream"),
+        "not utf-8": (
+            good.encode("utf-8").replace("Über".encode(), "Über".encode("latin-1")),
+            "about-en.po",
+            "text/x-gettext",
+        ),
+        "another translation": (foreign, "partner-en.po", "text/x-gettext"),
+        "translation id missing": (
+            good.replace(f'"X-WagtailLocalize-TranslationID: {translation.uuid}\\n"\n', ""),
+            "about-en.po",
+            "text/x-gettext",
+        ),
+        "translation id of another": (
+            good.replace(str(translation.uuid), str(other_translation.uuid)),
+            "about-en.po",
+            "text/x-gettext",
+        ),
+    }
+
+
+BAD_CASES = [
+    "malformed",
+    "lenient but headerless",
+    "plain text",
+    "empty",
+    "duplicates",
+    "png renamed",
+    "png",
+    "docx renamed",
+    "docx",
+    "wrong content type",
+    "wrong extension",
+    "binary",
+    "not utf-8",
+    "another translation",
+    "translation id missing",
+    "translation id of another",
+]
+
+
+@pytest.mark.parametrize("case", BAD_CASES)
+def test_refused_upload_changes_nothing(admin_client, translation, other_translation, case):
+    translate(translation, "Über uns", "About")
+    content, name, content_type = _bad_uploads(translation, other_translation)[case]
+    before = snapshot()
+    response = upload(admin_client, translation, content, name=name, content_type=content_type)
+    assert response.status_code == 302, case
+    assert response["Location"] == EDITOR_URL
+    assert snapshot() == before, case
+    errors = messages_of(response)
+    assert errors and not any("Imported" in m for m in errors), errors
+
+
+def test_error_messages_say_what_is_wrong(admin_client, translation, other_translation):
+    bad = _bad_uploads(translation, other_translation)
+    expected = {
+        "png renamed": "PNG",
+        "docx renamed": "ZIP",
+        "another translation": "different translation",
+        "malformed": "syntax error in line",
+        "wrong content type": "image/jpeg",
+        "not utf-8": "UTF-8",
+    }
+    for case, words in expected.items():
+        content, name, content_type = bad[case]
+        response = upload(admin_client, translation, content, name=name, content_type=content_type)
+        assert words in messages_of(response)[-1], (case, messages_of(response))
+        assert "tmp" not in messages_of(response)[-1]  # no server paths
+
+
+@override_settings(LOCALIZATION_PO_MAX_UPLOAD_SIZE=2048)
+def test_too_big_upload_changes_nothing(admin_client, translation):
+    text = exported(translation, **{"Über uns": "About us"}) + "\n# padding\n" * 400
+    before = snapshot()
+    response = upload(admin_client, translation, text)
+    assert snapshot() == before
+    assert any("too big" in m for m in messages_of(response))
+
+
+def test_missing_file_changes_nothing(admin_client, translation):
+    before = snapshot()
+    response = admin_client.post(
+        reverse("wagtail_localize:upload_pofile", args=[translation.pk]), {"next": EDITOR_URL}
+    )
+    assert response.status_code == 302
+    assert snapshot() == before
+
+
+def test_upload_needs_edit_permission(client, django_user_model, translation):
+    user = django_user_model.objects.create_user("reader", password="x")
+    group = Group.objects.create(name="Admin access only")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user.groups.add(group)
+    client.force_login(user)
+    before = snapshot()
+    response = upload(client, translation, exported(translation, **{"Über uns": "Hacked"}))
+    # Wagtail answers a PermissionDenied in the admin with a redirect to the dashboard.
+    assert response.status_code in (302, 403)
+    assert snapshot() == before
+    assert not any("Imported" in m for m in messages_of(response))
+    assert not GroupPagePermission.objects.filter(group=group).exists()
+
+
+# --- Older than the translation: confirmation ----------------------------------------------
+
+
+def test_file_older_than_edits_needs_confirmation(admin_client, translation):
+    translate(translation, "Über uns", "About")
+    text = exported(translation, **{"Wer wir sind und was wir tun.": "Who we are."})
+    # After the download, someone improves the title in the editor.
+    translate(translation, "Über uns", "About us")
+    before = snapshot()
+
+    response = upload(admin_client, translation, text)
+
+    assert response.status_code == 200
+    assert snapshot() == before
+    assert "localization/po/confirm_upload.html" in [t.name for t in response.templates]
+    plan = response.context["plan"]
+    changes = {c.source: (c.current, c.new, c.conflict) for c in plan.changes}
+    assert changes == {
+        "Über uns": ("About us", "About", True),
+        "Wer wir sind und was wir tun.": (None, "Who we are.", False),
+    }
+    body = response.content.decode()
+    assert "About us" in body and "Who we are." in body
+    assert "Confirm and import" in body
+
+    # Cancel is a plain link back to the editor: following it changes nothing.
+    assert f'href="{EDITOR_URL}"' in body
+    admin_client.get(EDITOR_URL)
+    assert snapshot() == before
+
+    # Confirm applies exactly what was listed.
+    response = admin_client.post(
+        response.context["confirm_url"],
+        {"token": response.context["token"], "next": EDITOR_URL},
+    )
+    assert response.status_code == 302
+    assert current(translation) == {
+        "Über uns": "About",
+        "Wer wir sind und was wir tun.": "Who we are.",
+    }
+
+
+def test_source_changed_since_download_needs_confirmation(admin_client, translation, page):
+    text = exported(translation, **{"Über uns": "About us"})
+    page.title = "Über Connective Cities"
+    page.save_revision().publish()
+    translation.source.update_from_db()
+    before = snapshot()
+
+    response = upload(admin_client, translation, text)
+
+    assert response.status_code == 200
+    assert snapshot() == before
+    drift = {(d.in_file, d.current) for d in response.context["plan"].drift}
+    assert ("Über uns", "Über Connective Cities") in drift
+    assert "Über Connective Cities" in response.content.decode()
+
+
+def test_changes_during_confirmation_are_shown_again(admin_client, translation):
+    text = exported(translation, **{"Über uns": "Old"})
+    translate(translation, "Über uns", "Newer")
+    response = upload(admin_client, translation, text)
+    assert response.status_code == 200
+    token = response.context["token"]
+    translate(translation, "Über uns", "Newest")  # edited while the translator reads
+    before = snapshot()
+    response = admin_client.post(
+        reverse("localization_po:confirm_upload", args=[translation.pk]),
+        {"token": token, "next": EDITOR_URL},
+    )
+    assert response.status_code == 200
+    assert response.context["changed_meanwhile"]
+    assert snapshot() == before
+    assert {c.current for c in response.context["plan"].changes} == {"Newest"}
+
+
+def test_tampered_or_foreign_confirmation_changes_nothing(
+    admin_client, client, django_user_model, translation
+):
+    text = exported(translation, **{"Über uns": "Old"})
+    translate(translation, "Über uns", "Newer")
+    response = upload(admin_client, translation, text)
+    token = response.context["token"]
+    url = reverse("localization_po:confirm_upload", args=[translation.pk])
+    before = snapshot()
+
+    response = admin_client.post(url, {"token": token[:-3] + "abc", "next": EDITOR_URL})
+    assert response.status_code == 302
+    assert snapshot() == before
+
+    other_admin = django_user_model.objects.create_superuser("other", "o@example.org", "x")
+    client.force_login(other_admin)
+    response = client.post(url, {"token": token, "next": EDITOR_URL})
+    assert response.status_code == 302
+    assert snapshot() == before
