@@ -36,7 +36,20 @@ def register_checked_localize_views():
             views.PortalUpdateTranslationsView.as_view(),
             name="localization_update_translations",
         ),
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            views.convert_to_alias,
+            name="localization_convert_to_alias",
+        ),
     ]
+
+
+@hooks.register("construct_page_action_menu")
+def hide_convert_to_alias_from_those_who_may_not_publish(menu_items, request, context):
+    """Converting a translation back to an alias discards it, so it needs publish rights."""
+    page = context.get("page")
+    if page is not None and not page.permissions_for_user(request.user).can_publish():
+        menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
 
 
 @hooks.register("before_edit_snippet", order=-20)

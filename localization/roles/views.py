@@ -10,9 +10,11 @@ these subclasses (mounted over the original URLs in `localization.roles.hooks`):
 """
 
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import DraftStateMixin, Page
 from wagtail.snippets.permissions import get_permission_name
+from wagtail_localize.views import convert as localize_convert
 from wagtail_localize.views.submit_translations import (
     SubmitPageTranslationView,
     SubmitSnippetTranslationView,
@@ -68,3 +70,11 @@ class PortalUpdateTranslationsView(UpdateTranslationsView):
                 if not can_publish_target(user, target):
                     raise PermissionDenied
         return super().form_valid(form)
+
+
+def convert_to_alias(request, page_id):
+    """wagtail-localize's convert-to-alias, which discards the translation: publishers only."""
+    page = get_object_or_404(Page, id=page_id)
+    if not page.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+    return localize_convert.convert_to_alias(request, page_id)

@@ -234,6 +234,11 @@ def denied_requests(tree):
         ),
         ("unpublish", _post(reverse("wagtailadmin_pages:unpublish", args=[home_en.pk])), 302),
         (
+            "convert the translation back to an alias (discarding it)",
+            _post(reverse("wagtail_localize:convert_to_alias", args=[page_en.pk])),
+            302,
+        ),
+        (
             "make a page public or private",
             _post(
                 reverse("wagtailadmin_pages:set_privacy", args=[page_en.pk]),
