@@ -206,7 +206,8 @@ class EventPage(TaxonomyPage):
         return one_per_item(
             SupportedProjectPage.objects.filter(
                 origin_event__translation_key=self.translation_key
-            ).order_by("title")
+            ).order_by("title"),
+            self.locale_id,
         )
 
     def practices(self):
@@ -215,7 +216,8 @@ class EventPage(TaxonomyPage):
         return one_per_item(
             GoodPracticePage.objects.filter(
                 related_events__translation_key=self.translation_key
-            ).order_by("title")
+            ).order_by("title"),
+            self.locale_id,
         )
 
 

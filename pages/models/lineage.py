@@ -8,13 +8,13 @@ visitor's language where one exists, else the live source.
 from wagtail.models import Locale, Page
 
 
-def one_per_item(pages, locale=None):
+def one_per_item(pages, locale_id=None):
     """Reduce pages that may include several translations of one item to one per item.
 
-    Prefers the version in `locale` (default: the active one); keeps the input order of first
-    appearance. Only live, public pages count.
+    Prefers the version in the locale `locale_id` (default: the active one); keeps the input
+    order of first appearance. Only live, public pages count.
     """
-    locale = locale or Locale.get_active()
+    locale_id = locale_id or Locale.get_active().pk
     pages = list(pages)
     keys = {page.translation_key for page in pages}
     if not keys:
@@ -29,7 +29,7 @@ def one_per_item(pages, locale=None):
     best = {}
     for page in candidates:
         current = best.get(page.translation_key)
-        if current is None or page.locale_id == locale.pk:
+        if current is None or page.locale_id == locale_id:
             best[page.translation_key] = page
     ordered, seen = [], set()
     for page in pages:

@@ -137,10 +137,10 @@ class GoodPracticePage(TaxonomyPage):
         ]
 
     def lineage_events(self):
-        return one_per_item(self.related_events.all().order_by("-start_date"))
+        return one_per_item(self.related_events.all().order_by("-start_date"), self.locale_id)
 
     def lineage_projects(self):
-        return one_per_item(self.related_projects.all().order_by("title"))
+        return one_per_item(self.related_projects.all().order_by("title"), self.locale_id)
 
 
 class GoodPracticeIndexPage(IndexPage):

@@ -122,7 +122,7 @@ class SupportedProjectPage(TaxonomyPage):
     def lineage_event(self):
         if not self.origin_event_id:
             return None
-        found = one_per_item([self.origin_event])
+        found = one_per_item([self.origin_event], self.locale_id)
         return found[0] if found else None
 
     def practices(self):
@@ -131,7 +131,8 @@ class SupportedProjectPage(TaxonomyPage):
         return one_per_item(
             GoodPracticePage.objects.filter(
                 related_projects__translation_key=self.translation_key
-            ).order_by("title")
+            ).order_by("title"),
+            self.locale_id,
         )
 
 
