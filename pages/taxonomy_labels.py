@@ -118,3 +118,34 @@ for _model in TAXONOMY_MODELS:
     post_delete.connect(
         clear, sender=_model, dispatch_uid=f"taxonomy_labels_delete_{_model.__name__}"
     )
+
+
+def slug_labels(model, language=None):
+    """{slug: name} of `model`'s terms in display order, named in `language` where translated
+    (else in their source language). One query per model and language, then cached."""
+    language = language or active_language()
+    cache = _store.__dict__.setdefault("slug_labels", {})
+    key = (model._meta.label_lower, language)
+    if key not in cache:
+        names = {}
+        rows = model.objects.order_by("sort_order", "name").values_list(
+            "slug", "name", "locale__language_code"
+        )
+        for slug, name, term_language in rows:
+            if term_language == language or slug not in names:
+                names[slug] = name
+        cache[key] = names
+    return cache[key]
+
+
+def theme_parents():
+    """{topic slug: focal theme slug}; the same in every language."""
+    cache = _store.__dict__
+    if "theme_parents" not in cache:
+        cache["theme_parents"] = dict(
+            Theme.objects.filter(parent__isnull=False)
+            .order_by()
+            .values_list("slug", "parent__slug")
+            .distinct()
+        )
+    return cache["theme_parents"]

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from pages import search  # noqa: F401  (registers the search facets)
 from pages.models import Country, PartnerOrganisation, Region, SustainableDevelopmentGoal, Theme
 
 

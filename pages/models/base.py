@@ -14,6 +14,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.blocks import BaseStreamBlock
 from pages.serializers import SDGSerializer, terms
+from search.registry import Text
 
 LISTING_PAGE_SIZE = 12
 
@@ -147,8 +148,38 @@ class TaxonomyPage(TaxonomyMixin, BasePage):
         APIField("tags"),
     ]
 
+    # Text every content type contributes to search (see search.registry.Contribution).
+    search_text = (Text("title", 3), Text("teaser", 2), Text("search_description", 2), Text("body"))
+
     class Meta:
         abstract = True
+
+    def search_facets(self):
+        """Facet values for search: themes (their focal themes are added by search)."""
+        return {"theme": [theme.slug for theme in self.themes.all()]}
+
+
+class CountryMixin:
+    """Search facets and text of a page located in one country (region from the country)."""
+
+    def search_facets(self):
+        facets = super().search_facets()
+        if self.country:
+            facets.update(country=[self.country.slug], region=[self.country.region.slug])
+        return facets
+
+    def search_place(self):
+        from pages.taxonomy_labels import label
+
+        place = [getattr(self, "city", ""), label(self.country, self.locale.language_code)]
+        return ", ".join(p for p in place if p)
+
+
+class RegionsMixin:
+    """Search facets of a page tagged with regions directly (news, publications)."""
+
+    def search_facets(self):
+        return {**super().search_facets(), "region": [r.slug for r in self.regions.all()]}
 
 
 def paginate(request, queryset, param="page"):

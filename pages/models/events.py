@@ -15,8 +15,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.blocks import BaseStreamBlock
 from pages.serializers import CountrySerializer
+from search.registry import Contribution, Text
 
-from .base import BasePage, IndexPage, TaxonomyPage, paginate
+from .base import BasePage, CountryMixin, IndexPage, TaxonomyPage, paginate
 from .lineage import one_per_item
 
 OPEN_CALLS_SHOWN = 6
@@ -37,7 +38,7 @@ class EventPageTag(TaggedItemBase):
     content_object = ParentalKey("pages.EventPage", related_name="tagged_items")
 
 
-class EventPage(TaxonomyPage):
+class EventPage(CountryMixin, TaxonomyPage):
     format = models.CharField(_("format"), max_length=20, choices=EventFormat.choices)
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), help_text=_("The same as the start for one day."))
@@ -84,6 +85,18 @@ class EventPage(TaxonomyPage):
     parent_page_types = ["pages.EventIndexPage"]
     subpage_types = []
     type_key = "event"
+    search_contribution = Contribution(
+        type="event",
+        label=_("Event"),
+        text=(
+            *TaxonomyPage.search_text,
+            Text("search_place", 2),
+            Text("venue"),
+            Text("call_eligibility"),
+            Text("documentation"),
+        ),
+        date="start_date",
+    )
     card_template = "components/_event_card.html"
 
     translatable_fields = [

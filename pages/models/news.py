@@ -12,8 +12,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from pages.serializers import terms
+from search.registry import Contribution
 
-from .base import BasePage, IndexPage, TaxonomyPage, paginate
+from .base import BasePage, IndexPage, RegionsMixin, TaxonomyPage, paginate
 
 
 class NewsCategory(models.TextChoices):
@@ -27,7 +28,7 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("pages.NewsPage", related_name="tagged_items")
 
 
-class NewsPage(TaxonomyPage):
+class NewsPage(RegionsMixin, TaxonomyPage):
     date = models.DateField(_("date"), default=timezone.localdate)
     category = models.CharField(
         _("category"), max_length=20, choices=NewsCategory.choices, default=NewsCategory.NEWS
@@ -41,6 +42,9 @@ class NewsPage(TaxonomyPage):
     parent_page_types = ["pages.NewsIndexPage"]
     subpage_types = []
     type_key = "news"
+    search_contribution = Contribution(
+        type="news", label=_("News"), text=TaxonomyPage.search_text, date="date"
+    )
 
     translatable_fields = [
         *TaxonomyPage.translatable_fields,

@@ -13,8 +13,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.blocks import DocumentListBlock, KeyFiguresBlock
 from pages.serializers import CountrySerializer
+from search.registry import Contribution, Text
 
-from .base import BasePage, IndexPage, TaxonomyPage
+from .base import BasePage, CountryMixin, IndexPage, TaxonomyPage
 from .lineage import one_per_item
 
 SECTION_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -24,7 +25,7 @@ class GoodPracticePageTag(TaggedItemBase):
     content_object = ParentalKey("pages.GoodPracticePage", related_name="tagged_items")
 
 
-class GoodPracticePage(TaxonomyPage):
+class GoodPracticePage(CountryMixin, TaxonomyPage):
     city = models.CharField(_("city"), max_length=120)
     country = models.ForeignKey(
         "pages.Country",
@@ -68,6 +69,18 @@ class GoodPracticePage(TaxonomyPage):
     parent_page_types = ["pages.GoodPracticeIndexPage"]
     subpage_types = []
     type_key = "practice"
+    search_contribution = Contribution(
+        type="practice",
+        label=_("Good practice"),
+        text=(
+            *TaxonomyPage.search_text,
+            Text("search_place", 2),
+            Text("contact_institution"),
+            *(Text(name) for name in ("challenge", "approach", "results", "lessons")),
+            Text("transferability"),
+        ),
+        date="first_published_at",
+    )
 
     # The sections in reading order, for the template and the outline.
     SECTIONS = ("challenge", "approach", "results", "lessons", "transferability")

@@ -13,8 +13,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.serializers import CountrySerializer
+from search.registry import Contribution, Text
 
-from .base import BasePage, IndexPage, TaxonomyPage
+from .base import BasePage, CountryMixin, IndexPage, TaxonomyPage
 from .lineage import one_per_item
 
 
@@ -29,7 +30,7 @@ class SupportedProjectPageTag(TaggedItemBase):
     content_object = ParentalKey("pages.SupportedProjectPage", related_name="tagged_items")
 
 
-class SupportedProjectPage(TaxonomyPage):
+class SupportedProjectPage(CountryMixin, TaxonomyPage):
     partner_municipality = models.CharField(_("partner municipality"), max_length=200)
     country = models.ForeignKey(
         "pages.Country", verbose_name=_("country"), on_delete=models.PROTECT, related_name="+"
@@ -59,6 +60,18 @@ class SupportedProjectPage(TaxonomyPage):
     parent_page_types = ["pages.SupportedProjectIndexPage"]
     subpage_types = []
     type_key = "project"
+    search_contribution = Contribution(
+        type="project",
+        label=_("Supported project"),
+        text=(
+            *TaxonomyPage.search_text,
+            Text("partner_municipality", 2),
+            Text("search_place", 2),
+            Text("german_partner", 2),
+            Text("results"),
+        ),
+        date="search_date",
+    )
 
     translatable_fields = [
         *TaxonomyPage.translatable_fields,
@@ -118,6 +131,9 @@ class SupportedProjectPage(TaxonomyPage):
         super().clean()
         if self.period_start and self.period_end and self.period_end < self.period_start:
             raise ValidationError({"period_end": _("The project cannot end before it starts.")})
+
+    def search_date(self):
+        return self.period_start or self.first_published_at
 
     def lineage_event(self):
         if not self.origin_event_id:

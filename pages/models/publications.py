@@ -13,15 +13,16 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.serializers import terms
+from search.registry import Contribution, Text
 
-from .base import BasePage, IndexPage, TaxonomyPage
+from .base import BasePage, IndexPage, RegionsMixin, TaxonomyPage
 
 
 class PublicationPageTag(TaggedItemBase):
     content_object = ParentalKey("pages.PublicationPage", related_name="tagged_items")
 
 
-class PublicationPage(TaxonomyPage):
+class PublicationPage(RegionsMixin, TaxonomyPage):
     subtitle = models.CharField(_("subtitle"), max_length=300, blank=True)
     year = models.PositiveSmallIntegerField(
         _("year"), validators=[MinValueValidator(1950), MaxValueValidator(2100)]
@@ -50,6 +51,17 @@ class PublicationPage(TaxonomyPage):
     parent_page_types = ["pages.PublicationIndexPage"]
     subpage_types = []
     type_key = "publication"
+    search_contribution = Contribution(
+        type="publication",
+        label=_("Publication"),
+        text=(
+            *TaxonomyPage.search_text,
+            Text("subtitle", 2),
+            Text("authors", 2),
+            Text("publisher"),
+        ),
+        date="year",
+    )
 
     translatable_fields = [
         *TaxonomyPage.translatable_fields,

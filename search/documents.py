@@ -1,0 +1,159 @@
+"""Search documents: what a backend stores for one page in one language.
+
+Documents are built per content item (one translation key) from the live, public
+translations of that item, so each document knows in which languages it is shown: in its own,
+and in every language that has no live translation of the item (the fallback).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.html import strip_tags
+from wagtail.blocks import StreamValue
+from wagtail.models import Page
+from wagtail.rich_text import RichText
+
+from search.registry import facet_definitions, searchable_types, type_for_model
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    page_id: int
+    translation_key: str
+    language: str
+    # Languages in whose searches this document stands for its item.
+    shown_in: tuple[str, ...]
+    type: str
+    title: str
+    url: str
+    date: datetime.date | None
+    summary: str
+    # Text by weight: {3: title-like, 2: summaries, 1: body}.
+    text: Mapping[int, str]
+    # {facet: (value, ...)}, hierarchical facets with their parents, `type` and `year` included.
+    facets: Mapping[str, tuple[str, ...]]
+
+
+def languages() -> tuple[str, ...]:
+    return tuple(code for code, _name in settings.LANGUAGES)
+
+
+def searchable_pages():
+    """Live, public pages of every searchable type (private parents excluded by `public()`)."""
+    models = [t.model for t in searchable_types()]
+    return Page.objects.live().public().type(*models)
+
+
+def field_text(page, name) -> str:
+    value = getattr(page, name, "")
+    if callable(value):
+        value = value()
+    if isinstance(value, StreamValue):
+        block = value.stream_block
+        return " ".join(str(s) for s in block.get_searchable_content(value))
+    if isinstance(value, RichText):
+        value = value.source
+    if value is None:
+        return ""
+    if hasattr(value, "all"):  # a related manager
+        return " ".join(str(v) for v in value.all())
+    return " ".join(strip_tags(str(value)).split())
+
+
+def _date(value):
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, int):
+        return datetime.date(value, 1, 1)
+    return value
+
+
+def expand(facets: Mapping[str, Iterable[str]], parents_of: Mapping[str, Mapping[str, str]]):
+    """Facet values with every ancestor added, sorted, empty facets dropped."""
+    expanded = {}
+    for name, values in facets.items():
+        found = set()
+        for value in values:
+            value = str(value)
+            while value and value not in found:
+                found.add(value)
+                value = parents_of.get(name, {}).get(value)
+        if found:
+            expanded[name] = tuple(sorted(found))
+    return expanded
+
+
+def hierarchy() -> dict[str, Mapping[str, str]]:
+    return {f.name: f.parents() for f in facet_definitions() if f.parents}
+
+
+def build_document(page, shown_in, parents_of) -> SearchDocument:
+    contribution = type_for_model(type(page)).contribution
+    date = _date(field_text_raw(page, contribution.date)) if contribution.date else None
+    facets = dict(getattr(page, contribution.facets)()) if contribution.facets else {}
+    facets["type"] = [contribution.type]
+    if date:
+        facets["year"] = [str(date.year)]
+    text = {weight: [] for weight in (1, 2, 3)}
+    for item in contribution.text:
+        text[item.weight].append(field_text(page, item.name))
+    return SearchDocument(
+        page_id=page.pk,
+        translation_key=str(page.translation_key),
+        language=page.locale.language_code,
+        shown_in=tuple(shown_in),
+        type=contribution.type,
+        title=page.title,
+        url=page.get_url() or page.url_path,
+        date=date,
+        summary=page.search_description or getattr(page, "teaser", "") or "",
+        text={weight: " ".join(t for t in parts if t) for weight, parts in text.items()},
+        facets=expand(facets, parents_of),
+    )
+
+
+def field_text_raw(page, name):
+    value = getattr(page, name, None)
+    return value() if callable(value) else value
+
+
+def documents_for_pages(pages) -> list[SearchDocument]:
+    """Documents of the given (specific) live public pages.
+
+    `pages` must contain every live public translation of each item it contains. An item shows
+    in each of its own languages; in a language it lacks, it shows once, in its source language
+    (the oldest of its live translations, which is where wagtail-localize translations start).
+    """
+    parents_of = hierarchy()
+    by_item = {}
+    for page in pages:
+        by_item.setdefault(page.translation_key, []).append(page)
+    documents = []
+    for translations in by_item.values():
+        present = {p.locale.language_code for p in translations}
+        missing = [lang for lang in languages() if lang not in present]
+        source = min(translations, key=lambda p: p.pk)
+        for page in translations:
+            shown_in = [page.locale.language_code, *(missing if page is source else [])]
+            documents.append(build_document(page, shown_in, parents_of))
+    return documents
+
+
+def documents_for_items(translation_keys: Iterable[str]) -> dict[str, list[SearchDocument]]:
+    """{translation key: documents} for each item; an item with no live public page gets []."""
+    keys = {str(k) for k in translation_keys}
+    pages = (
+        searchable_pages()
+        .filter(translation_key__in=keys)
+        .select_related("locale")
+        .specific()
+        .order_by("pk")
+    )
+    grouped = {key: [] for key in keys}
+    for document in documents_for_pages(pages):
+        grouped[document.translation_key].append(document)
+    return grouped

@@ -1,0 +1,87 @@
+"""The database backend's index, and the queue of index updates still to be made."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class IndexEntry(models.Model):
+    """One page in one language, as the database backend searches it.
+
+    The stems of its text are kept by weight; SQLite indexes them with FTS5 and PostgreSQL
+    with a generated tsvector column (both made by migration 0002, not declared here).
+    """
+
+    page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    translation_key = models.UUIDField(db_index=True)
+    language = models.CharField(max_length=8)
+    type = models.CharField(max_length=40)
+    title = models.CharField(max_length=255)
+    url = models.TextField()
+    date = models.DateField(null=True)
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    facets = models.JSONField(default=dict)
+    terms_title = models.TextField(blank=True)
+    terms_summary = models.TextField(blank=True)
+    terms_body = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("search index entry")
+        verbose_name_plural = _("search index entries")
+        indexes = [models.Index(fields=["date", "id"], name="search_entry_date")]
+
+    def __str__(self):
+        return f"{self.title} ({self.language})"
+
+
+class IndexFacet(models.Model):
+    """A facet value of an entry, once per language in whose searches the entry is shown.
+
+    Every entry has a `type` row for each language it is shown in: those rows also say which
+    entries a search in a language covers (its own pages, and the fallbacks for missing ones).
+    """
+
+    entry = models.ForeignKey(IndexEntry, on_delete=models.CASCADE, related_name="facet_rows")
+    shown_in = models.CharField(max_length=8)
+    facet = models.CharField(max_length=40)
+    value = models.CharField(max_length=100)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["shown_in", "facet", "value", "entry"], name="search_facet"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["entry", "shown_in", "facet", "value"], name="search_facet_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.facet}={self.value} ({self.shown_in})"
+
+
+class PendingUpdate(models.Model):
+    """An item whose index entries a backend still has to update.
+
+    Written in the same transaction as the change that needs it, so a crash or an unreachable
+    search server loses nothing: the task deletes the row once the backend has the update,
+    and a failed attempt leaves it (with the error) for the next run.
+    """
+
+    backend = models.CharField(max_length=40)
+    translation_key = models.UUIDField()
+    requested_at = models.DateTimeField(auto_now=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("pending search index update")
+        verbose_name_plural = _("pending search index updates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["backend", "translation_key"], name="search_pending_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.backend}: {self.translation_key}"
