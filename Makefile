@@ -124,6 +124,7 @@ run: venv-base gettext ## Set up (venv, migrate, translations, static files, dem
 	$(COMPILEMESSAGES)
 	$(PY) manage.py collectstatic --noinput
 	$(PY) manage.py seed_demo
+	$(PY) manage.py search_rebuild --backend database
 	$(PY) manage.py runserver $(RUN_ADDR)
 
 test: venv-test chromium gettext ## Lint, Django checks, migration check and the full pytest suite (honours DATABASE_URL, PYTEST_ARGS)

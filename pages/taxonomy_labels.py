@@ -5,7 +5,7 @@ cannot print `term.name`: it would show a German name on an English page. `label
 the name up by the term's translation key in the active language instead.
 
 Names are loaded with one query per taxonomy model, on first use, and kept for the rest of the
-request: the store is cleared when a request starts and whenever a term is saved or deleted in
+request: the store is cleared when a request or a background task starts and whenever a term is saved or deleted in
 this process. Every request therefore sees current names (whichever process saved them), and a
 listing costs the same number of queries however many cards it shows.
 """
@@ -15,6 +15,7 @@ import threading
 from django.core.signals import request_finished, request_started
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
+from django_tasks.signals import task_started
 from wagtail.coreutils import get_supported_content_language_variant
 
 from pages.models import Country, PartnerOrganisation, Region, SustainableDevelopmentGoal, Theme
@@ -112,6 +113,8 @@ def region_label(country, language=None):
 
 
 request_started.connect(clear, dispatch_uid="taxonomy_labels_request_started")
+# Background tasks (search indexing) start afresh too: a worker process outlives requests.
+task_started.connect(clear, dispatch_uid="taxonomy_labels_task_started")
 request_finished.connect(clear, dispatch_uid="taxonomy_labels_request_finished")
 for _model in TAXONOMY_MODELS:
     post_save.connect(clear, sender=_model, dispatch_uid=f"taxonomy_labels_save_{_model.__name__}")

@@ -1,0 +1,143 @@
+"""Keeping the search indexes in step with the pages, through a queue of pending updates.
+
+A change (publish, unpublish, move, delete, privacy, taxonomy) queues the affected content
+items as `PendingUpdate` rows in the same transaction, then, once it commits, enqueues
+`search.tasks.update_search_index`. The task rebuilds each item's documents from the database
+(by then many-to-many values are saved) and hands them to every backend; a row is deleted only
+when its backend took the update. A failed attempt keeps the row with its error, so nothing is
+lost while a search server is down: the next task run, or `manage.py search_update`, retries.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
+from wagtail.models import Page
+
+from search.backends import get_backends
+from search.documents import documents_for_items, searchable_pages
+from search.models import PendingUpdate
+from search.registry import type_for_model
+
+logger = logging.getLogger(__name__)
+
+BATCH = 200
+
+
+def schedule(translation_keys: Iterable) -> None:
+    """Queue these content items for every backend and run the update after commit."""
+    keys = {str(key) for key in translation_keys if key}
+    if not keys:
+        return
+    now = timezone.now()
+    for backend in get_backends():
+        for key in keys:
+            PendingUpdate.objects.update_or_create(
+                backend=backend.name, translation_key=key, defaults={"requested_at": now}
+            )
+    transaction.on_commit(_enqueue)
+
+
+def schedule_pages(pages) -> None:
+    """Queue the items of `pages` (a queryset or iterable of pages)."""
+    if hasattr(pages, "values_list"):
+        schedule(pages.values_list("translation_key", flat=True).distinct())
+    else:
+        schedule(page.translation_key for page in pages)
+
+
+def schedule_subtree(page) -> None:
+    """Queue a page and everything below it (after a move or a privacy change)."""
+    schedule_pages(Page.objects.descendant_of(page, inclusive=True))
+
+
+def _enqueue():
+    from search.tasks import update_search_index
+
+    update_search_index.enqueue()
+
+
+def process_pending(limit: int | None = None) -> dict[str, int]:
+    """Apply queued updates, oldest first; returns {"done": n, "failed": n}."""
+    done = failed = 0
+    for backend in get_backends():
+        rows = PendingUpdate.objects.filter(backend=backend.name).order_by("requested_at", "pk")
+        rows = list(rows[:limit] if limit else rows)
+        for start in range(0, len(rows), BATCH):
+            batch = rows[start : start + BATCH]
+            try:
+                _apply(backend, batch)
+                done += len(batch)
+            except Exception:
+                # Isolate the item that fails (a broken page, or a server that is down).
+                for row in batch:
+                    try:
+                        _apply(backend, [row])
+                        done += 1
+                    except Exception as error:
+                        failed += 1
+                        _record_failure(row, error)
+    return {"done": done, "failed": failed}
+
+
+def _apply(backend, rows):
+    backend.replace_items(documents_for_items(row.translation_key for row in rows))
+    for row in rows:
+        # A row re-queued while we worked stays queued for the next run.
+        PendingUpdate.objects.filter(pk=row.pk, requested_at=row.requested_at).delete()
+
+
+def _record_failure(row, error):
+    logger.warning(
+        "Search index update failed (%s, item %s, attempt %s): %s",
+        row.backend,
+        row.translation_key,
+        row.attempts + 1,
+        error,
+    )
+    PendingUpdate.objects.filter(pk=row.pk).update(
+        attempts=row.attempts + 1, last_error=f"{type(error).__name__}: {error}"[:2000]
+    )
+
+
+def all_documents(batch: int = BATCH):
+    """Every document of the site, item by item, in batches (for rebuilds)."""
+    keys = list(
+        searchable_pages()
+        .order_by("translation_key")
+        .values_list("translation_key", flat=True)
+        .distinct()
+    )
+    for start in range(0, len(keys), batch):
+        for documents in documents_for_items(keys[start : start + batch]).values():
+            yield from documents
+
+
+def expected_counts() -> dict[tuple[str, str], int]:
+    """{(language, type): live public pages} as the database has them."""
+    counts = {}
+    rows = (
+        searchable_pages()
+        .values_list("locale__language_code", "content_type")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    from django.contrib.contenttypes.models import ContentType
+
+    for language, content_type_id, n in rows:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        key = (language, type_for_model(model).key)
+        counts[key] = counts.get(key, 0) + n
+    return counts
+
+
+def rebuild(backend, progress=None) -> int:
+    """Rebuild one backend's index; updates queued before the start are then settled."""
+    started = timezone.now()
+    indexed = backend.rebuild(all_documents(), progress=progress)
+    PendingUpdate.objects.filter(backend=backend.name, requested_at__lt=started).delete()
+    return indexed

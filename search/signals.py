@@ -1,0 +1,49 @@
+"""What queues index updates: every change that can alter what a search may show.
+
+Handlers only queue (see search.indexing); the work happens after the transaction commits.
+Other apps queue their own dependants (pages queues the pages using an edited taxonomy term).
+"""
+
+from django.apps import apps
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from search import indexing
+
+
+def page_changed(sender, instance, **kwargs):
+    # Publishing or unpublishing a translation changes which document stands in for the item
+    # in the other language: the whole item is rebuilt.
+    indexing.schedule([instance.translation_key])
+
+
+def page_deleted(sender, instance, **kwargs):
+    indexing.schedule([instance.translation_key])
+
+
+def page_moved(sender, instance, **kwargs):
+    # URLs change below the page, and it may now sit under a private parent.
+    indexing.schedule_subtree(instance)
+
+
+def restriction_changed(sender, instance, **kwargs):
+    indexing.schedule_subtree(instance.page)
+
+
+def connect():
+    page_published.connect(page_changed, dispatch_uid="search_page_published")
+    page_unpublished.connect(page_changed, dispatch_uid="search_page_unpublished")
+    # Per page model: a receiver for every model would stop Django's fast bulk deletes.
+    for model in apps.get_models():
+        if issubclass(model, Page):
+            post_delete.connect(
+                page_deleted, sender=model, dispatch_uid=f"search_{model._meta.label}"
+            )
+    post_page_move.connect(page_moved, dispatch_uid="search_page_moved")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"search_restriction_{signal is post_save}",
+        )
