@@ -43,9 +43,13 @@ def languages() -> tuple[str, ...]:
 
 
 def searchable_pages():
-    """Live, public pages of every searchable type (private parents excluded by `public()`)."""
+    """Live, public pages of every searchable type (private parents excluded by `public()`).
+
+    Aliases are left out: an alias in another locale is an untranslated copy of its source,
+    which already stands in for that language.
+    """
     models = [t.model for t in searchable_types()]
-    return Page.objects.live().public().type(*models)
+    return Page.objects.live().public().type(*models).filter(alias_of__isnull=True)
 
 
 def field_text(page, name) -> str:

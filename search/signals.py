@@ -7,7 +7,7 @@ Other apps queue their own dependants (pages queues the pages using an edited ta
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from search import indexing
 
@@ -27,6 +27,11 @@ def page_moved(sender, instance, **kwargs):
     indexing.schedule_subtree(instance)
 
 
+def slug_changed(sender, instance, **kwargs):
+    # Wagtail sends this after a live page's slug changed: every URL below it changed too.
+    indexing.schedule_subtree(instance)
+
+
 def restriction_changed(sender, instance, **kwargs):
     indexing.schedule_subtree(instance.page)
 
@@ -41,6 +46,7 @@ def connect():
                 page_deleted, sender=model, dispatch_uid=f"search_{model._meta.label}"
             )
     post_page_move.connect(page_moved, dispatch_uid="search_page_moved")
+    page_slug_changed.connect(slug_changed, dispatch_uid="search_slug_changed")
     for signal in (post_save, post_delete):
         signal.connect(
             restriction_changed,
