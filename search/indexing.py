@@ -19,6 +19,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from search.backends import get_backends
+from search.backends.base import SearchUnavailable
 from search.documents import documents_for_items, searchable_pages
 from search.models import PendingUpdate
 from search.registry import type_for_model
@@ -72,6 +73,13 @@ def process_pending(limit: int | None = None) -> dict[str, int]:
             try:
                 _apply(backend, batch)
                 done += len(batch)
+            except SearchUnavailable as error:
+                # The server is down: keep everything queued, and don't wait on it again now.
+                remaining = rows[start:]
+                failed += len(remaining)
+                for row in remaining:
+                    _record_failure(row, error)
+                break
             except Exception:
                 # Isolate the item that fails (a broken page, or a server that is down).
                 for row in batch:
