@@ -3,8 +3,8 @@
 A change (publish, unpublish, move, delete, privacy, taxonomy) queues the affected content
 items as `PendingUpdate` rows in the same transaction, then, once it commits, enqueues
 `search.tasks.update_search_index`. The task rebuilds each item's documents from the database
-(by then many-to-many values are saved) and hands them to every backend; a row is deleted only
-when its backend took the update. A failed attempt keeps the row with its error, so nothing is
+(by then many-to-many values are saved) and hands them to every backend; a row is marked
+applied only when its backend took the update. A failed attempt keeps the row with its error, so nothing is
 lost while a search server is down: the next task run, or `manage.py search_update`, retries.
 """
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from datetime import timedelta
 
 from django.db import transaction
 from django.db.models import Count
@@ -27,6 +28,7 @@ from search.registry import type_for_model
 logger = logging.getLogger(__name__)
 
 BATCH = 200
+KEEP_APPLIED = timedelta(days=1)
 
 
 def schedule(translation_keys: Iterable) -> None:
@@ -38,7 +40,9 @@ def schedule(translation_keys: Iterable) -> None:
     for backend in get_backends():
         for key in keys:
             PendingUpdate.objects.update_or_create(
-                backend=backend.name, translation_key=key, defaults={"requested_at": now}
+                backend=backend.name,
+                translation_key=key,
+                defaults={"requested_at": now, "applied_at": None},
             )
     transaction.on_commit(_enqueue)
 
@@ -65,8 +69,10 @@ def _enqueue():
 def process_pending(limit: int | None = None) -> dict[str, int]:
     """Apply queued updates, oldest first; returns {"done": n, "failed": n}."""
     done = failed = 0
+    PendingUpdate.objects.filter(applied_at__lt=timezone.now() - KEEP_APPLIED).delete()
     for backend in get_backends():
-        rows = PendingUpdate.objects.filter(backend=backend.name).order_by("requested_at", "pk")
+        rows = PendingUpdate.objects.filter(backend=backend.name, applied_at__isnull=True)
+        rows = rows.order_by("requested_at", "pk")
         rows = list(rows[:limit] if limit else rows)
         for start in range(0, len(rows), BATCH):
             batch = rows[start : start + BATCH]
@@ -94,9 +100,12 @@ def process_pending(limit: int | None = None) -> dict[str, int]:
 
 def _apply(backend, rows):
     backend.replace_items(documents_for_items(row.translation_key for row in rows))
+    now = timezone.now()
     for row in rows:
         # A row re-queued while we worked stays queued for the next run.
-        PendingUpdate.objects.filter(pk=row.pk, requested_at=row.requested_at).delete()
+        PendingUpdate.objects.filter(pk=row.pk, requested_at=row.requested_at).update(
+            applied_at=now, attempts=0, last_error=""
+        )
 
 
 def _record_failure(row, error):
@@ -147,5 +156,10 @@ def rebuild(backend, progress=None) -> int:
     """Rebuild one backend's index; updates queued before the start are then settled."""
     started = timezone.now()
     indexed = backend.rebuild(all_documents(), progress=progress)
-    PendingUpdate.objects.filter(backend=backend.name, requested_at__lt=started).delete()
+    queue = PendingUpdate.objects.filter(backend=backend.name)
+    # Queued before the start: the rebuild read the pages after that, so it has them.
+    queue.filter(applied_at__isnull=True, requested_at__lt=started).delete()
+    # Applied while the rebuild ran: they went to the old index, so apply them again.
+    if queue.filter(applied_at__gte=started).update(applied_at=None):
+        process_pending()
     return indexed

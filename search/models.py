@@ -64,13 +64,15 @@ class PendingUpdate(models.Model):
     """An item whose index entries a backend still has to update.
 
     Written in the same transaction as the change that needs it, so a crash or an unreachable
-    search server loses nothing: the task deletes the row once the backend has the update,
-    and a failed attempt leaves it (with the error) for the next run.
+    search server loses nothing: the task marks the row applied once the backend has the
+    update, and a failed attempt leaves it (with the error) for the next run. Applied rows are
+    kept for a day: a rebuild re-applies those applied while it ran (they reached the old index).
     """
 
     backend = models.CharField(max_length=40)
     translation_key = models.UUIDField()
-    requested_at = models.DateTimeField(auto_now=True)
+    requested_at = models.DateTimeField()
+    applied_at = models.DateTimeField(null=True, blank=True, db_index=True)
     attempts = models.PositiveIntegerField(default=0)
     last_error = models.TextField(blank=True)
 

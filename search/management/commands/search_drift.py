@@ -29,7 +29,9 @@ class Command(BaseCommand):
                 indexed = target.counts()
             except SearchUnavailable as error:
                 raise CommandError(f"{target.name}: {error}") from error
-            pending = PendingUpdate.objects.filter(backend=target.name).count()
+            pending = PendingUpdate.objects.filter(
+                backend=target.name, applied_at__isnull=True
+            ).count()
             self.stdout.write(f"{target.name} ({pending} updates queued)")
             self.stdout.write(
                 f"  {'language':<9}{'type':<13}{'database':>9}{'index':>9}{'drift':>8}"

@@ -11,7 +11,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         result = indexing.process_pending()
-        left = PendingUpdate.objects.count()
+        left = PendingUpdate.objects.filter(applied_at__isnull=True).count()
         self.stdout.write(
             f"Applied {result['done']} updates, {result['failed']} failed; {left} still queued."
         )
