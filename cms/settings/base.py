@@ -149,6 +149,8 @@ RICHTEXT_FULL_FEATURES = [
 
 # Elasticsearch switches on only when its URL is set (the search app reads it).
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
+# Elasticsearch indices are named <prefix>-<language>[-<timestamp>]: several sites can share a server.
+SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "ccportal")
 
 # Wagtail 8 runs background work (image renditions, reference index) through django-tasks.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

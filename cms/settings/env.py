@@ -51,6 +51,7 @@ VARIABLES = {
     "DEBUG": ("false (dev: true)", "Django debug mode; demo users are only created with it on."),
     "DATABASE_URL": (f"sqlite:///{BASE_DIR / 'db.sqlite3'}", "Database, as a URL."),
     "ELASTICSEARCH_URL": ("(unset: database search)", "Elasticsearch 9 server for search."),
+    "SEARCH_INDEX_PREFIX": ("ccportal", "Prefix of the Elasticsearch index and alias names."),
     "ALLOWED_HOSTS": ("localhost,127.0.0.1,[::1]", "Comma-separated host names served."),
     "CSRF_TRUSTED_ORIGINS": ("(empty)", "Comma-separated origins trusted for POSTs."),
     "WAGTAILADMIN_BASE_URL": ("http://127.0.0.1:8000", "Base URL used in admin links and emails."),

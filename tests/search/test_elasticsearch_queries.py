@@ -1,0 +1,242 @@
+"""Request bodies of the Elasticsearch backend, checked without a server.
+
+Bodies are also read back through `elasticsearch.dsl`, which parses every query and
+aggregation it knows: an unknown clause or a misspelt type fails there.
+"""
+
+import json
+
+import pytest
+from elasticsearch.dsl import Search
+
+from search.backends.elasticsearch.backend import ElasticsearchBackend
+from search.backends.elasticsearch.queries import (
+    counts_body,
+    search_body,
+    suggest_body,
+)
+from search.contract import SearchQuery
+from search.registry import FacetDefinition
+
+FACETS = tuple(
+    FacetDefinition(name, name.title(), labels=lambda language: {}, size=size)
+    for name, size in [("region", 20), ("theme", 200), ("country", 300), ("type", 10), ("year", 50)]
+)
+
+
+def facet_filters(clause):
+    """{facet: values} of a `bool.filter` list of `terms` clauses (or match_all: {})."""
+    if "match_all" in clause:
+        return {}
+    found = {}
+    for item in clause["bool"]["filter"]:
+        ((field, values),) = item["terms"].items()
+        found[field.removeprefix("facet_")] = values
+    return found
+
+
+def test_two_selected_facets_make_one_body_with_post_filter_and_disjunctive_aggregations():
+    query = SearchQuery.build(
+        "en", text="flood", filters={"region": ["africa", "asia"], "theme": ["housing"]}
+    )
+    body = search_body(query, FACETS)
+
+    # Hits: the selections, OR within a facet and AND across, applied after counting.
+    assert facet_filters(body["post_filter"]) == {
+        "region": ["africa", "asia"],
+        "theme": ["housing"],
+    }
+    # Counts: one filter aggregation per facet, with every other facet's selection only.
+    aggs = body["aggs"]
+    assert set(aggs) == {f"facet_{f.name}" for f in FACETS}
+    assert facet_filters(aggs["facet_region"]["filter"]) == {"theme": ["housing"]}
+    assert facet_filters(aggs["facet_theme"]["filter"]) == {"region": ["africa", "asia"]}
+    for unselected in ("country", "type", "year"):
+        assert facet_filters(aggs[f"facet_{unselected}"]["filter"]) == {
+            "region": ["africa", "asia"],
+            "theme": ["housing"],
+        }
+    # The selections never reach the query itself, or the counts could not be disjunctive.
+    assert "facet_" not in json.dumps(body["query"])
+
+
+def test_each_facet_is_counted_by_a_terms_aggregation_of_its_own_size():
+    body = search_body(SearchQuery.build("de"), FACETS)
+    for facet in FACETS:
+        aggregation = body["aggs"][f"facet_{facet.name}"]
+        assert aggregation["filter"] == {"match_all": {}}
+        assert aggregation["aggs"]["values"]["terms"] == {
+            "field": f"facet_{facet.name}",
+            "size": facet.size,
+            "min_doc_count": 1,
+        }
+
+
+def test_no_selection_no_post_filter():
+    assert "post_filter" not in search_body(SearchQuery.build("de", text="Wasser"), FACETS)
+
+
+def test_the_query_keeps_to_what_the_visitors_language_shows():
+    body = search_body(SearchQuery.build("de", text="Wasser"), FACETS)
+    assert body["query"]["bool"]["filter"] == [{"term": {"shown_in": "de"}}]
+
+
+def test_text_must_match_every_word_across_the_weighted_fields():
+    body = search_body(SearchQuery.build("en", text="Flood protection"), FACETS)
+    (text_query,) = body["query"]["bool"]["must"]
+    assert text_query == {
+        "multi_match": {
+            "query": "flood protection",
+            "type": "cross_fields",
+            "fields": ["title^3", "title_text^3", "summary^2", "summary_text^2", "body"],
+            "operator": "and",
+            "zero_terms_query": "all",
+        }
+    }
+
+
+@pytest.mark.parametrize("text", ["", "   ", '"" () * -- ?', "\x00", "🌊"])
+def test_no_words_match_everything(text):
+    body = search_body(SearchQuery.build("en", text=text), FACETS)
+    assert body["query"]["bool"]["must"] == [{"match_all": {}}]
+
+
+def test_text_is_only_text():
+    hostile = 'flood" OR title:x AND (heat*) {"query_string": 1} \\ ~2 ^3 \x00 <script>'
+    body = search_body(SearchQuery.build("en", text=hostile), FACETS)
+    serialised = json.dumps(body)
+    assert "query_string" not in serialised
+    (text_query,) = body["query"]["bool"]["must"]
+    assert (
+        text_query["multi_match"]["query"] == "flood or title x and heat query string 1 2 3 script"
+    )
+
+
+def test_relevance_sort_breaks_ties_by_date_then_page():
+    body = search_body(SearchQuery.build("en", text="flood"), FACETS)
+    assert body["sort"] == [
+        "_score",
+        {"date": {"order": "desc", "missing": "_last"}},
+        {"page_id": {"order": "desc"}},
+    ]
+
+
+def test_date_sort_puts_undated_last_and_is_stable():
+    body = search_body(SearchQuery.build("en", text="flood", sort="date"), FACETS)
+    assert body["sort"] == [
+        {"date": {"order": "desc", "missing": "_last"}},
+        {"page_id": {"order": "desc"}},
+    ]
+
+
+def test_paging_and_exact_totals():
+    body = search_body(SearchQuery.build("en", page=3, page_size=10), FACETS)
+    assert (body["from"], body["size"]) == (20, 10)
+    assert body["track_total_hits"] is True
+
+
+def test_highlighting_marks_matches_in_escaped_fragments():
+    highlight = search_body(SearchQuery.build("en", text="flood"), FACETS)["highlight"]
+    assert highlight["pre_tags"] == ["<mark>"]
+    assert highlight["post_tags"] == ["</mark>"]
+    assert highlight["encoder"] == "html"
+    assert set(highlight["fields"]) == {"summary", "body"}
+    for field in highlight["fields"].values():
+        assert field["number_of_fragments"] == 1
+        assert 150 <= field["fragment_size"] <= 250
+
+
+def test_hits_carry_only_what_cards_need():
+    source = search_body(SearchQuery.build("en"), FACETS)["_source"]["includes"]
+    assert "body" not in source
+    assert {"page_id", "title", "url", "type", "language", "date", "summary"} <= set(source)
+    assert "facet_*" in source
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        SearchQuery.build("en"),
+        SearchQuery.build("de", text="Hochwasser", sort="date", page=2),
+        SearchQuery.build("en", text="flood", filters={"region": ["africa"], "year": ["2024"]}),
+    ],
+)
+def test_bodies_read_back_through_the_dsl(query):
+    body = search_body(query, FACETS)
+    search = Search.from_dict(body)
+    assert search.to_dict() == body
+    assert search.query.name == "bool"
+    assert set(search.aggs.to_dict()["aggs"]) == {f"facet_{f.name}" for f in FACETS}
+
+
+def test_suggestions_prefix_match_the_title_shingles():
+    body = suggest_body("flood prot", "en")
+    assert Search.from_dict(body).to_dict() == body
+    assert body["query"]["bool"]["filter"] == [{"term": {"shown_in": "en"}}]
+    (match,) = body["query"]["bool"]["must"]
+    assert match == {
+        "multi_match": {
+            "query": "flood prot",
+            "type": "bool_prefix",
+            "fields": ["title.suggest", "title.suggest._2gram", "title.suggest._3gram"],
+        }
+    }
+
+
+def test_suggestions_for_no_words_ask_for_nothing():
+    assert suggest_body(' "( ', "de") == {"query": {"match_none": {}}, "size": 0}
+
+
+def test_counts_body_groups_documents_by_language_and_type():
+    body = counts_body()
+    assert Search.from_dict(body).to_dict() == body
+    assert body["size"] == 0
+    languages = body["aggs"]["languages"]
+    assert languages["terms"]["field"] == "language"
+    assert languages["aggs"]["types"]["terms"]["field"] == "type"
+
+
+class RecordingClient:
+    """Records the calls the backend makes; answers with an empty, documented response."""
+
+    def __init__(self):
+        self.calls = []
+
+    def options(self, **kwargs):
+        return self
+
+    def search(self, **kwargs):
+        self.calls.append(kwargs)
+        return Answer(
+            {
+                "took": 1,
+                "timed_out": False,
+                "_shards": {"total": 2, "successful": 2, "skipped": 0, "failed": 0},
+                "hits": {"total": {"value": 0, "relation": "eq"}, "max_score": None, "hits": []},
+            }
+        )
+
+
+class Answer:
+    def __init__(self, body):
+        self.body = body
+
+
+def test_a_search_is_exactly_one_request_to_every_languages_alias():
+    client = RecordingClient()
+    backend = ElasticsearchBackend(client, prefix="portal", languages=("de", "en"))
+    query = SearchQuery.build("de", text="Wasser", filters={"region": ["africa"]})
+    result = backend.search(query, FACETS)
+    assert result.total == 0
+    (call,) = client.calls
+    assert call["index"] == ["portal-de", "portal-en"]
+    assert call["body"] == search_body(query, FACETS)
+
+
+def test_the_backend_from_settings_names_its_aliases_by_prefix_and_language(settings):
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9200"
+    settings.SEARCH_INDEX_PREFIX = "portal-staging"
+    backend = ElasticsearchBackend.from_settings()
+    assert backend.name == "elasticsearch"
+    assert backend.aliases == ["portal-staging-de", "portal-staging-en"]
+    assert backend.new_index_name("de").startswith("portal-staging-de-")
