@@ -8,11 +8,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from localization.visitors import views as visitor_views
 from pages.api import api_router
+from search import api as search_api
 from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/search/", search_api.search, name="search_api"),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]

@@ -104,7 +104,7 @@ def run(query: SearchQuery) -> SearchResult:
         notices.append(
             _("Search is running in a simpler mode right now; results may differ slightly.")
         )
-    if raw.total and query.offset >= raw.total:
+    if query.page > 1 and query.offset >= raw.total:
         raise InvalidParameter(
             "page",
             _("There is no page %(page)s: the search has %(pages)s.")

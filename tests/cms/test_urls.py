@@ -37,6 +37,16 @@ def test_unprefixed_unknown_url_is_sent_to_a_language(client, home):
     assert client.get(response.url).status_code == 404
 
 
+@pytest.mark.parametrize(
+    "path", ["/api/v2/pages/99999/", "/api/v2/nothing/", "/documents/9999/x.pdf"]
+)
+def test_machine_facing_urls_answer_their_own_404(client, home, path):
+    # Django's LocaleMiddleware would redirect these to /de/..., which Wagtail also "resolves".
+    response = client.get(path)
+    assert response.status_code == 404
+    assert "Location" not in response.headers
+
+
 def test_api_lists_pages_by_type_and_locale(client, home, home_en, sections):
     response = client.get("/api/v2/pages/", {"type": "pages.HomePage", "locale": "en"})
     assert response.status_code == 200
