@@ -5,7 +5,8 @@ items as `PendingUpdate` rows in the same transaction, then, once it commits, en
 `search.tasks.update_search_index`. The task rebuilds each item's documents from the database
 (by then many-to-many values are saved) and hands them to every backend; a row is marked
 applied only when its backend took the update. A failed attempt keeps the row with its error, so nothing is
-lost while a search server is down: the next task run, or `manage.py search_update`, retries.
+lost while a search server is down: a later task run (after a growing delay), or
+`manage.py search_update` at once, retries.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ logger = logging.getLogger(__name__)
 
 BATCH = 200
 KEEP_APPLIED = timedelta(days=1)
+RETRY_AFTER = timedelta(seconds=30)
+RETRY_AFTER_MAX = timedelta(hours=1)
 
 
 def schedule(translation_keys: Iterable) -> None:
@@ -66,14 +69,23 @@ def _enqueue():
     update_search_index.enqueue()
 
 
-def process_pending(limit: int | None = None) -> dict[str, int]:
-    """Apply queued updates, oldest first; returns {"done": n, "failed": n}."""
+def process_pending(limit: int | None = None, retry_now: bool = False) -> dict[str, int]:
+    """Apply queued updates, oldest first; returns {"done": n, "failed": n}.
+
+    An update that failed waits before its next attempt (RETRY_AFTER, doubling per attempt,
+    at most RETRY_AFTER_MAX) unless `retry_now`: several changes committed together start
+    several task runs, and a server that is down should cost one timeout, not one per run.
+    """
     done = failed = 0
-    PendingUpdate.objects.filter(applied_at__lt=timezone.now() - KEEP_APPLIED).delete()
+    now = timezone.now()
+    PendingUpdate.objects.filter(applied_at__lt=now - KEEP_APPLIED).delete()
     for backend in get_backends():
         rows = PendingUpdate.objects.filter(backend=backend.name, applied_at__isnull=True)
-        rows = rows.order_by("requested_at", "pk")
-        rows = list(rows[:limit] if limit else rows)
+        rows = [
+            row
+            for row in rows.order_by("requested_at", "pk")
+            if retry_now or row.failed_at is None or now >= row.failed_at + retry_delay(row)
+        ][:limit]
         for start in range(0, len(rows), BATCH):
             batch = rows[start : start + BATCH]
             try:
@@ -87,7 +99,7 @@ def process_pending(limit: int | None = None) -> dict[str, int]:
                     _record_failure(row, error)
                 break
             except Exception:
-                # Isolate the item that fails (a broken page, or a server that is down).
+                # Isolate the item that fails (for example a page that cannot be rendered).
                 for row in batch:
                     try:
                         _apply(backend, [row])
@@ -98,13 +110,17 @@ def process_pending(limit: int | None = None) -> dict[str, int]:
     return {"done": done, "failed": failed}
 
 
+def retry_delay(row) -> timedelta:
+    return min(RETRY_AFTER * 2 ** max(row.attempts - 1, 0), RETRY_AFTER_MAX)
+
+
 def _apply(backend, rows):
     backend.replace_items(documents_for_items(row.translation_key for row in rows))
     now = timezone.now()
     for row in rows:
         # A row re-queued while we worked stays queued for the next run.
         PendingUpdate.objects.filter(pk=row.pk, requested_at=row.requested_at).update(
-            applied_at=now, attempts=0, last_error=""
+            applied_at=now, attempts=0, last_error="", failed_at=None
         )
 
 
@@ -117,7 +133,9 @@ def _record_failure(row, error):
         error,
     )
     PendingUpdate.objects.filter(pk=row.pk).update(
-        attempts=row.attempts + 1, last_error=f"{type(error).__name__}: {error}"[:2000]
+        attempts=row.attempts + 1,
+        failed_at=timezone.now(),
+        last_error=f"{type(error).__name__}: {error}"[:2000],
     )
 
 
@@ -161,5 +179,5 @@ def rebuild(backend, progress=None) -> int:
     queue.filter(applied_at__isnull=True, requested_at__lt=started).delete()
     # Applied while the rebuild ran: they went to the old index, so apply them again.
     if queue.filter(applied_at__gte=started).update(applied_at=None):
-        process_pending()
+        process_pending(retry_now=True)
     return indexed

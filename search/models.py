@@ -74,6 +74,7 @@ class PendingUpdate(models.Model):
     requested_at = models.DateTimeField()
     applied_at = models.DateTimeField(null=True, blank=True, db_index=True)
     attempts = models.PositiveIntegerField(default=0)
+    failed_at = models.DateTimeField(null=True, blank=True)
     last_error = models.TextField(blank=True)
 
     class Meta:

@@ -36,7 +36,12 @@ def clean(text: str) -> str:
     """Normalised text: NFC, no control characters (null bytes included), cut to length."""
     text = unicodedata.normalize("NFC", text or "")
     text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
-    return " ".join(text.split())[:MAX_QUERY_CHARS]
+    text = " ".join(text.split())
+    if len(text) > MAX_QUERY_CHARS:
+        # Cut between words: a cut word would be a new word that every result must contain.
+        head = text[: MAX_QUERY_CHARS + 1]
+        text = head.rsplit(" ", 1)[0] if " " in head else head[:MAX_QUERY_CHARS]
+    return text
 
 
 def words(text: str) -> list[str]:
@@ -50,7 +55,7 @@ def _stemmer(language):
 
 @lru_cache(maxsize=200_000)
 def stem(word: str, language: str) -> str:
-    word = word.lower()
+    word = word.lower().replace("’", "'")
     if word.endswith("'s"):
         word = word[:-2]
     return _stemmer(language).stemWord(word)

@@ -14,3 +14,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the apps and static/ without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Tests never write into a real server's production indices, even with ELASTICSEARCH_URL set.
+SEARCH_INDEX_PREFIX = f"test-{env_str('SEARCH_INDEX_PREFIX', 'ccportal')}"

@@ -158,6 +158,14 @@ class TaxonomyPage(TaxonomyMixin, BasePage):
         """Facet values for search: themes (their focal themes are added by search)."""
         return {"theme": [theme.slug for theme in self.themes.all()]}
 
+    def first_published_in_any_language(self):
+        """When the item was first published: the same date for every translation
+        (copy_for_translation starts each translation's own first_published_at afresh)."""
+        dates = Page.objects.filter(translation_key=self.translation_key).aggregate(
+            first=models.Min("first_published_at")
+        )
+        return dates["first"] or self.first_published_at
+
 
 class CountryMixin:
     """Search facets and text of a page located in one country (region from the country)."""

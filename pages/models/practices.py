@@ -79,7 +79,7 @@ class GoodPracticePage(CountryMixin, TaxonomyPage):
             *(Text(name) for name in ("challenge", "approach", "results", "lessons")),
             Text("transferability"),
         ),
-        date="first_published_at",
+        date="first_published_in_any_language",
     )
 
     # The sections in reading order, for the template and the outline.

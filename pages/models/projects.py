@@ -133,7 +133,7 @@ class SupportedProjectPage(CountryMixin, TaxonomyPage):
             raise ValidationError({"period_end": _("The project cannot end before it starts.")})
 
     def search_date(self):
-        return self.period_start or self.first_published_at
+        return self.period_start or self.first_published_in_any_language()
 
     def lineage_event(self):
         if not self.origin_event_id:

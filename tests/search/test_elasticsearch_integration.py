@@ -7,7 +7,6 @@ the server: without one, only the tests that need none run (an unreachable serve
 
 import datetime
 import os
-import time
 import uuid
 from collections import Counter
 
@@ -181,12 +180,10 @@ def brute_force_counts(language, filters):
 # Without a server -------------------------------------------------------------------------
 
 
-def test_an_unreachable_server_is_unavailable_quickly():
+def test_an_unreachable_server_is_unavailable():
     backend = new_backend(UNREACHABLE_URL)
-    started = time.monotonic()
     with pytest.raises(SearchUnavailable):
         search(backend, "en", "flood", region=["africa"])
-    assert time.monotonic() - started < 5
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ class Command(BaseCommand):
     help = "Apply the queued search index updates, including those that failed before."
 
     def handle(self, *args, **options):
-        result = indexing.process_pending()
+        result = indexing.process_pending(retry_now=True)
         left = PendingUpdate.objects.filter(applied_at__isnull=True).count()
         self.stdout.write(
             f"Applied {result['done']} updates, {result['failed']} failed; {left} still queued."

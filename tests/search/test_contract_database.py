@@ -1,0 +1,125 @@
+"""The search contract on every configured backend, and what only the database backend promises:
+exact stemming of its Snowball stems, and a fixed number of SQL queries per search.
+
+`TestContract` runs tests/search/contract.py against the `backend` fixture: the database
+always, Elasticsearch too when ELASTICSEARCH_URL is set (its tests carry "elasticsearch" in
+their ids).
+"""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from pages import factories, taxonomy_labels
+from pages.models import Country, Region, Theme
+from search import indexing, service
+from search.backends.database import DatabaseBackend
+from search.contract import SearchQuery
+from search.registry import facet_definitions
+from tests.search.conftest import practice_text
+from tests.search.contract import ContractCases, ids, pks, search
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 12
+
+
+class TestContract(ContractCases):
+    """The shared contract cases (tests/search/contract.py)."""
+
+
+def test_german_stems_match_exactly(search_site):
+    backend = DatabaseBackend()
+    cities = pks(search_site, "accra", "manila", "heat_plans", "kumasi", "partners")
+    for word in ("Stadt", "Städte", "Städten", "stadt"):
+        assert set(ids(search(backend, "de", word))) == cities, word
+    flooding = pks(search_site, "accra", "manila")
+    assert set(ids(search(backend, "de", "Überschwemmung"))) == flooding
+    # Compounds are words of their own (no decompounding on the database backend).
+    assert set(ids(search(backend, "de", "Hochwasserschutz"))) == pks(search_site, "accra")
+
+
+def test_english_stems_match_exactly(search_site):
+    backend = DatabaseBackend()
+    flood = pks(search_site, "accra_en", "manila_en", "partners_en", "manila_streets")
+    for word in ("flood", "floods", "flooding", "flooded"):
+        assert set(ids(search(backend, "en", word))) == flood, word
+
+
+def selective_query():
+    return SearchQuery.build(
+        "de",
+        text="Stadt",
+        filters={"region": ["asia", "africa", "europe"], "theme": ["climate-adaptation"]},
+    )
+
+
+def backend_queries(query):
+    with CaptureQueriesContext(connection) as captured:
+        result = DatabaseBackend().search(query, facet_definitions())
+    assert result.total > 0
+    return len(captured)
+
+
+def request_queries(params):
+    """Queries of a whole search request: parsing (labels), the search, labelling."""
+    taxonomy_labels.clear()  # each request starts with empty label caches
+    with CaptureQueriesContext(connection) as captured:
+        result = service.run(service.parse_query(params, "de"))
+    assert result.total > 0 and result.backend == "database"
+    return len(captured)
+
+
+def grow(site, count=30):
+    """`count` more regions, countries, themes and practices using them."""
+    de = site["locales"]["de"]
+    focal = site["themes"]["climate-adaptation"]
+    for i in range(count):
+        region = Region.objects.create(name=f"Region {i}", slug=f"region-{i}", locale=de)
+        country = Country.objects.create(
+            name=f"Land {i}",
+            slug=f"{chr(97 + i // 26)}{chr(97 + i % 26)}",
+            region=region,
+            locale=de,
+        )
+        theme = Theme.objects.create(name=f"Thema {i}", slug=f"thema-{i}", parent=focal, locale=de)
+        factories.GoodPracticePageFactory(
+            parent=site["sections"]["practices"],
+            title=f"Praxis {i} in der Stadt",
+            country=country,
+            themes=[theme, site["themes"]["local-economy"]],
+            first_published_at=datetime.datetime(2020 + i % 5, 3, 1, tzinfo=datetime.UTC),
+            teaser="Überschwemmungen in der Stadt.",
+            **practice_text(),
+        )
+    DatabaseBackend().rebuild(indexing.all_documents())
+
+
+def test_a_search_costs_the_same_few_queries_at_any_size(search_site, database_only):
+    params = {
+        "q": ["Stadt"],
+        "region": ["asia", "africa", "europe"],
+        "theme": ["climate-adaptation"],
+        "year": ["2022", "2023", "2024"],
+    }
+    plain = SearchQuery.build("de")
+    few = [backend_queries(selective_query()), backend_queries(plain), request_queries(params)]
+    assert max(few) <= MAX_QUERIES, few
+    before = DatabaseBackend().search(plain, facet_definitions())
+    grow(search_site)
+    after = DatabaseBackend().search(plain, facet_definitions())
+    assert after.total == before.total + 30
+    assert len(after.counts["country"]) == len(before.counts["country"]) + 30
+    assert len(after.counts["theme"]) == len(before.counts["theme"]) + 30
+    many = [backend_queries(selective_query()), backend_queries(plain), request_queries(params)]
+    assert many == few
+
+
+def test_queries_do_not_grow_with_selected_values(search_site):
+    one = backend_queries(SearchQuery.build("de", filters={"country": ["th"]}))
+    five = backend_queries(
+        SearchQuery.build("de", filters={"country": ["th", "ph", "gh", "de", "jo"]})
+    )
+    assert one == five <= MAX_QUERIES
