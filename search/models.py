@@ -9,6 +9,7 @@ class IndexEntry(models.Model):
 
     The stems of its text are kept by weight; SQLite indexes them with FTS5 and PostgreSQL
     with a generated tsvector column (both made by migration 0002, not declared here).
+    Facet values and languages are counted from bitmaps held in memory (search.bitmaps).
     """
 
     page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
@@ -21,6 +22,8 @@ class IndexEntry(models.Model):
     summary = models.TextField(blank=True)
     body = models.TextField(blank=True)
     facets = models.JSONField(default=dict)
+    # Languages in whose searches this entry stands for its item (see SearchDocument).
+    shown_in = models.JSONField(default=list)
     terms_title = models.TextField(blank=True)
     terms_summary = models.TextField(blank=True)
     terms_body = models.TextField(blank=True)
@@ -34,30 +37,14 @@ class IndexEntry(models.Model):
         return f"{self.title} ({self.language})"
 
 
-class IndexFacet(models.Model):
-    """A facet value of an entry, once per language in whose searches the entry is shown.
+class IndexVersion(models.Model):
+    """A token that changes with every write to the index, in the writing transaction:
+    processes compare it to know when their in-memory facet bitmaps are out of date."""
 
-    Every entry has a `type` row for each language it is shown in: those rows also say which
-    entries a search in a language covers (its own pages, and the fallbacks for missing ones).
-    """
-
-    entry = models.ForeignKey(IndexEntry, on_delete=models.CASCADE, related_name="facet_rows")
-    shown_in = models.CharField(max_length=8)
-    facet = models.CharField(max_length=40)
-    value = models.CharField(max_length=100)
-
-    class Meta:
-        indexes = [
-            models.Index(fields=["shown_in", "facet", "value", "entry"], name="search_facet"),
-        ]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["entry", "shown_in", "facet", "value"], name="search_facet_unique"
-            )
-        ]
+    token = models.UUIDField()
 
     def __str__(self):
-        return f"{self.facet}={self.value} ({self.shown_in})"
+        return str(self.token)
 
 
 class PendingUpdate(models.Model):

@@ -1,29 +1,33 @@
 """The embedded default: search with the database's own full-text engine.
 
-A search costs a fixed number of SQL queries, whatever the number of facet values: one count,
-one page of hits, one query for the counts of every facet without a selection, and one per
-facet with a selection (disjunctive counts). Relevance comes from FTS5's bm25 (SQLite) or
-ts_rank (PostgreSQL), computed once per matching row.
+Text is matched by the database (FTS5 on SQLite, a tsvector on PostgreSQL), which returns
+every match with its relevance (bm25 / ts_rank, computed once per match: no quadratic ranking).
+Languages, selections and the disjunctive facet counts are then bit operations on facet
+bitmaps held in memory (search.bitmaps). A search costs at most five SQL queries, whatever
+the number of facet values or matches: the index version, one match per language, the rows
+of the page of hits.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import heapq
+import uuid
 
 from django.db import connection, transaction
-from django.db.models import Count, F, Q
-from django.db.models.expressions import RawSQL
+from django.db.models import Count
 
+from search import bitmaps
 from search.backends.base import SearchBackend
 from search.contract import BackendHit, BackendResult
 from search.documents import languages
-from search.models import IndexEntry, IndexFacet
+from search.models import IndexEntry, IndexVersion
 from search.text import analyse, query_terms, snippet
 
 FTS = "portal_search_fts"
 # bm25 weights of the title, summary and body columns (SQLite; PostgreSQL uses A, B, C).
 COLUMN_WEIGHTS = (10.0, 4.0, 1.0)
 BATCH = 500
+HIT_FIELDS = ("id", "page_id", "title", "url", "type", "language", "date", "summary", "body")
 
 
 class DatabaseBackend(SearchBackend):
@@ -32,90 +36,103 @@ class DatabaseBackend(SearchBackend):
     # Searching ----------------------------------------------------------------------------
 
     def search(self, query, facets):
+        index = bitmaps.current()
+        language = query.language
+        candidates = index.shown.get(language, 0)
         terms = {lang: query_terms(query.text, lang) for lang in languages()}
-        has_text = any(terms.values())
-        entries = IndexEntry.objects.filter(
-            id__in=self._shown(query.language, "type").values("entry_id")
-        )
-        if has_text:
-            entries = entries.filter(self._text_condition(terms))
-        selections = dict(query.filters)
+        scores = None
+        if any(terms.values()):
+            matched, scores = self._match(terms, index, rank=query.sort == "relevance")
+            candidates &= matched
+
+        selected = {
+            name: _union(index.values.get((language, name), {}), values)
+            for name, values in query.filters
+        }
 
         def restricted(excluded=None):
-            qs = entries
-            for name, values in selections.items():
+            bits = candidates
+            for name, selection in selected.items():
                 if name != excluded:
-                    rows = self._shown(query.language, name).filter(value__in=values)
-                    qs = qs.filter(id__in=rows.values("entry_id"))
-            return qs
+                    bits &= selection
+            return bits
 
         matching = restricted()
-        total = matching.count()
-        hits = self._hits(matching, query, terms, has_text) if total > query.offset else []
+        counts = {}
+        for facet in facets:
+            base = restricted(facet.name) if facet.name in selected else matching
+            values = index.values.get((language, facet.name), {})
+            counts[facet.name] = {
+                value: n for value, bits in values.items() if (n := (bits & base).bit_count())
+            }
+        total = matching.bit_count()
+        hits = []
+        if total > query.offset:
+            ids = self._page(bitmaps.members(matching), index, scores, query)
+            hits = self._hits(ids, terms)
+        return BackendResult(total=total, hits=tuple(hits), counts=counts)
 
-        counts = defaultdict(dict)
-        unselected = [f.name for f in facets if f.name not in selections]
-        groups = [(unselected, matching)] + [
-            ([f.name], restricted(f.name)) for f in facets if f.name in selections
-        ]
-        for names, qs in groups:
-            if not names:
-                continue
-            rows = (
-                IndexFacet.objects.filter(
-                    shown_in=query.language, facet__in=names, entry_id__in=qs.values("id")
-                )
-                .values_list("facet", "value")
-                .annotate(n=Count("entry_id"))
-                .order_by()
-            )
-            for facet, value, n in rows:
-                counts[facet][value] = n
-        return BackendResult(total=total, hits=tuple(hits), counts=dict(counts))
-
-    @staticmethod
-    def _shown(language, facet):
-        return IndexFacet.objects.filter(shown_in=language, facet=facet)
-
-    def _text_condition(self, terms):
-        """Entries whose stems (in their own language) contain every query term."""
-        condition = Q()
+    def _match(self, terms, index, rank):
+        """(bits of the entries whose own language's stems contain every term, {id: score})."""
+        matched, scores = 0, {}
+        by_stems = {}
         for language, stems in terms.items():
             if stems:
-                condition |= Q(language=language, id__in=self._matching_ids(stems))
-        return condition
+                by_stems.setdefault(stems, []).append(language)
+        for stems, stem_languages in by_stems.items():
+            rows = self._matching_rows(stems, rank)
+            of_language = 0
+            for language in stem_languages:
+                of_language |= index.language.get(language, 0)
+            matched |= bitmaps.bitset(entry_id for entry_id, _score in rows) & of_language
+            if rank:
+                scores.update(rows)
+        return matched, scores
 
     @staticmethod
-    def _matching_ids(stems):
-        if connection.vendor == "postgresql":
-            return RawSQL(
-                "SELECT id FROM portal_search_indexentry "
-                "WHERE search_vector @@ plainto_tsquery('simple', %s)",
-                [" ".join(stems)],
-            )
-        # The table name is a constant; stems are passed as parameters.
-        return RawSQL(f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s", [fts_match(stems)])  # noqa: S608, S611
+    def _matching_rows(stems, rank):
+        """[(entry id, score)] of every entry containing every stem; lower scores rank higher."""
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                score = "-ts_rank(search_vector, query)" if rank else "0"
+                cursor.execute(
+                    f"SELECT id, {score} FROM portal_search_indexentry, "  # noqa: S608 (constant)
+                    "plainto_tsquery('simple', %s) query WHERE search_vector @@ query",
+                    [" ".join(stems)],
+                )
+            else:
+                weights = ", ".join(str(w) for w in COLUMN_WEIGHTS)
+                score = f"bm25({FTS}, {weights})" if rank else "0"
+                cursor.execute(
+                    f"SELECT rowid, {score} FROM {FTS} WHERE {FTS} MATCH %s",  # noqa: S608
+                    [fts_match(stems)],
+                )
+            return cursor.fetchall()
 
-    def _hits(self, matching, query, terms, has_text):
-        fields = ["page_id", "title", "url", "type", "language", "date", "summary", "body"]
-        fields.append("facets")
-        window = slice(query.offset, query.offset + query.page_size)
-        if query.sort == "date" or not has_text:
-            ordered = matching.order_by(F("date").desc(nulls_last=True), "-id")
-            rows = list(ordered.values(*fields)[window])
-        elif connection.vendor == "postgresql":
-            rank = RawSQL(  # noqa: S611 (stems are parameters)
-                "ts_rank(portal_search_indexentry.search_vector, "
-                + " || ".join("plainto_tsquery('simple', %s)" for stems in terms.values() if stems)
-                + ")",
-                [" ".join(stems) for stems in terms.values() if stems],
-            )
-            ordered = matching.annotate(rank=rank).order_by(
-                "-rank", F("date").desc(nulls_last=True), "-id"
-            )
-            rows = list(ordered.values(*fields)[window])
+    @staticmethod
+    def _page(ids, index, scores, query):
+        """The ids of one page of hits: by relevance (then newest), or newest first."""
+        dates = index.dates
+        if scores is not None:
+
+            def key(entry_id):
+                day, pk = dates[entry_id]
+                return (scores.get(entry_id, 0), -day, -pk)
         else:
-            rows = self._sqlite_ranked(matching, terms, fields, window)
+
+            def key(entry_id):
+                day, pk = dates[entry_id]
+                return (-day if day else 1, -pk)
+
+        first = heapq.nsmallest(query.offset + query.page_size, ids, key=key)
+        return first[query.offset :]
+
+    @staticmethod
+    def _hits(ids, terms):
+        rows = {
+            row["id"]: row
+            for row in IndexEntry.objects.filter(id__in=ids).values(*HIT_FIELDS, "facets")
+        }
         return [
             BackendHit(
                 page_id=row["page_id"],
@@ -127,30 +144,8 @@ class DatabaseBackend(SearchBackend):
                 snippet=_snippet(row, terms.get(row["language"], ())),
                 facets={k: tuple(v) for k, v in row["facets"].items()},
             )
-            for row in rows
+            for row in (rows[i] for i in ids if i in rows)
         ]
-
-    @staticmethod
-    def _sqlite_ranked(matching, terms, fields, window):
-        """One page of matches by bm25: a join with the FTS table, so bm25 is computed once
-        per match (a correlated subquery per row would run the match once per row)."""
-        inner_sql, inner_params = matching.values("id").query.sql_with_params()
-        match = " OR ".join(f"({fts_match(stems)})" for stems in terms.values() if stems)
-        weights = ", ".join(str(w) for w in COLUMN_WEIGHTS)
-        # Constants and Django's own parametrised SQL; the match and paging are parameters.
-        sql = (
-            f"SELECT e.id FROM {FTS} JOIN portal_search_indexentry e ON e.id = {FTS}.rowid "  # noqa: S608
-            f"WHERE {FTS} MATCH %s AND e.id IN ({inner_sql}) "
-            f"ORDER BY bm25({FTS}, {weights}), e.date IS NULL, e.date DESC, e.id DESC "
-            "LIMIT %s OFFSET %s"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [match, *inner_params, window.stop - window.start, window.start])
-            ids = [row[0] for row in cursor.fetchall()]
-        rows = {
-            row["id"]: row for row in IndexEntry.objects.filter(id__in=ids).values("id", *fields)
-        }
-        return [rows[i] for i in ids if i in rows]
 
     # Indexing -----------------------------------------------------------------------------
 
@@ -158,12 +153,12 @@ class DatabaseBackend(SearchBackend):
         with transaction.atomic():
             IndexEntry.objects.filter(translation_key__in=list(documents)).delete()
             self._insert([d for docs in documents.values() for d in docs])
+            _new_version()
 
     def rebuild(self, documents, progress=None):
         """Rebuild in one transaction: readers see the old index until it commits."""
         indexed = 0
         with transaction.atomic():
-            IndexFacet.objects.all().delete()
             IndexEntry.objects.all().delete()
             batch = []
             for document in documents:
@@ -174,6 +169,7 @@ class DatabaseBackend(SearchBackend):
                     if progress:
                         progress(indexed)
             indexed += self._insert(batch)
+            _new_version()
             if progress:
                 progress(indexed)
         return indexed
@@ -197,6 +193,7 @@ class DatabaseBackend(SearchBackend):
                     summary=d.summary,
                     body=d.text.get(1, ""),
                     facets={k: list(v) for k, v in d.facets.items()},
+                    shown_in=list(d.shown_in),
                     terms_title=" ".join(analyse(d.text.get(3, ""), d.language)),
                     terms_summary=" ".join(analyse(d.text.get(2, ""), d.language)),
                     terms_body=" ".join(analyse(d.text.get(1, ""), d.language)),
@@ -204,21 +201,22 @@ class DatabaseBackend(SearchBackend):
                 for d in documents
             ]
         )
-        IndexFacet.objects.bulk_create(
-            [
-                IndexFacet(entry=entry, shown_in=language, facet=facet, value=value)
-                for entry, d in zip(entries, documents, strict=True)
-                for language in d.shown_in
-                for facet, values in d.facets.items()
-                for value in values
-            ],
-            batch_size=2000,
-        )
         return len(entries)
 
     def counts(self):
         rows = IndexEntry.objects.values_list("language", "type").annotate(n=Count("id"))
         return {(language, type_): n for language, type_, n in rows.order_by()}
+
+
+def _union(values, selected):
+    bits = 0
+    for value in selected:
+        bits |= values.get(value, 0)
+    return bits
+
+
+def _new_version():
+    IndexVersion.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4()})
 
 
 def fts_match(stems):

@@ -19,7 +19,7 @@ from search import indexing
 from search.backends.base import SearchUnavailable
 from search.backends.database import DatabaseBackend
 from search.contract import SearchQuery
-from search.models import IndexEntry, IndexFacet, PendingUpdate
+from search.models import IndexEntry, PendingUpdate
 from search.registry import facet_definitions
 from tests import helpers
 
@@ -61,11 +61,8 @@ def indexed(page):
 
 
 def shown_in(page):
-    return set(
-        IndexFacet.objects.filter(entry__page_id=page.pk, facet="type").values_list(
-            "shown_in", flat=True
-        )
-    )
+    entry = IndexEntry.objects.filter(page_id=page.pk).first()
+    return set(entry.shown_in) if entry else set()
 
 
 def facets(page):
