@@ -92,14 +92,23 @@ class DatabaseBackend(SearchBackend):
     @staticmethod
     def _matching_rows(stems, rank):
         """[(entry id, score)] of every entry containing every stem; lower scores rank higher."""
-        with connection.cursor() as cursor:
+        with transaction.atomic(), connection.cursor() as cursor:
             if connection.vendor == "postgresql":
-                score = "-ts_rank(search_vector, query)" if rank else "0"
+                # The GIN index answers which rows match without reading their text; for a
+                # common word the planner would rather read every row's out-of-line vector.
+                cursor.execute("SET LOCAL enable_seqscan = off")
+                # Titles and summaries rank matches (body-only matches come after, by date).
+                score = "-ts_rank(search_head, query)" if rank else "0"
                 cursor.execute(
                     f"SELECT id, {score} FROM portal_search_indexentry, "  # noqa: S608 (constant)
                     "plainto_tsquery('simple', %s) query WHERE search_vector @@ query",
                     [" ".join(stems)],
                 )
+                rows = cursor.fetchall()
+                # SET LOCAL outlives a savepoint: put it back for whatever the outer
+                # transaction (a test, an atomic request) does next.
+                cursor.execute("SET LOCAL enable_seqscan = on")
+                return rows
             else:
                 weights = ", ".join(str(w) for w in COLUMN_WEIGHTS)
                 score = f"bm25({FTS}, {weights})" if rank else "0"
