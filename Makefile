@@ -149,6 +149,10 @@ format: venv-test ## Reformat and autofix with ruff
 bench: venv-test ## Run the benchmarks (python bench/run.py, extra arguments in BENCH_ARGS)
 	$(PY) bench/run.py $(BENCH_ARGS)
 
+.PHONY: bench-search
+bench-search: venv-test ## Search benchmark: index rebuild and 200 faceted searches (bench/search.py, arguments in BENCH_ARGS)
+	$(PY) bench/search.py $(BENCH_ARGS)
+
 # ---------------------------------------------------------------------------------------------
 # Lock files. test.txt is constrained by base.txt, so both pin the runtime packages identically.
 

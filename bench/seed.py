@@ -95,6 +95,24 @@ class Pair:
         return getattr(self, language)
 
 
+class Profile:
+    """Hooks through which another benchmark varies the site (bench/search.py: searchable text,
+    dates over ten years, items left untranslated). These defaults build the site bench/run.py
+    measures, and take nothing from the context's random generator."""
+
+    # (slug, German name, English name, focal theme slug or None)
+    themes = content.THEMES
+    # Whether some items may exist in German only (relaxes the tree check's translation pairs).
+    source_only = False
+
+    def languages(self, ctx, model, shared):
+        """The languages in which the item `shared` (see `_shared`) gets a page."""
+        return LANGUAGES
+
+    def customise(self, ctx, page, shared):
+        """Called once per page, before it is written; may change its fields."""
+
+
 @dataclass
 class Context:
     rng: random.Random
@@ -111,6 +129,7 @@ class Context:
     ids: dict = field(default_factory=dict)  # type key -> list of German page ids
     featured: dict = field(default_factory=dict)  # type key -> index of the featured item
     next_id: int = 0
+    profile: Profile = field(default_factory=Profile)
 
     def allocate(self):
         self.next_id += 1
@@ -153,7 +172,7 @@ def seed_taxonomy(ctx):
         countries.append((made["de"].pk, city))
         ctx.regions_by_country[made["de"].pk] = regions[region]["de"].pk
     themes = {}
-    for order, (slug, name_de, name_en, parent) in enumerate(content.THEMES):
+    for order, (slug, name_de, name_en, parent) in enumerate(ctx.profile.themes):
         parents = themes.get(parent) or {"de": None, "en": None}
         themes[slug] = pair(
             Theme, slug, {"de": name_de, "en": name_en}, order, parent=dict(parents)
@@ -592,7 +611,12 @@ def _hero(ctx):
     return ctx.rng.choice(ctx.images).pk if ctx.rng.random() < HERO_SHARE else None
 
 
+def _languages(bulk, shared):
+    return bulk.ctx.profile.languages(bulk.ctx, bulk.model, shared)
+
+
 def _common_relations(bulk, page, shared):
+    bulk.ctx.profile.customise(bulk.ctx, page, shared)
     bulk.relate(page, "themes", shared["themes"])
     bulk.relate(page, "sdgs", shared["sdgs"])
     bulk.relate(page, "tags", shared["tags"])
@@ -607,6 +631,8 @@ def _shared(ctx, i, featured=False):
         "sdgs": _pick(rng, ctx.terms["sdg"], 2 if featured else 0, 2),
         "tags": _pick(rng, ctx.tags, 1 if featured else 0, 3),
         "published": ctx.now - datetime.timedelta(minutes=7 * i + rng.randint(0, 6)),
+        "index": i,
+        "featured": featured,
     }
 
 
@@ -633,7 +659,7 @@ def seed_events(ctx, count):
         past = end < today
         # Earlier events (their ids are known), else the section pages.
         related = ctx.ids.get("event", [])[:3] or [p.de.pk for p in ctx.sections.values()][:3]
-        for language in LANGUAGES:
+        for language in _languages(bulk, shared):
             word = content.WORDS["event"][language == "en"]
             fmt = formats[i % len(formats)]
             page = bulk.add(
@@ -699,7 +725,7 @@ def seed_projects(ctx, count):
         else:
             origin = rng.choice(events) if rng.random() < 0.6 else None
         start = datetime.date(2016 + i % 9, 1 + i % 12, 1)
-        for language in LANGUAGES:
+        for language in _languages(bulk, shared):
             word = content.WORDS["project"][language == "en"]
             page = bulk.add(
                 section[language],
@@ -772,7 +798,7 @@ def seed_practices(ctx, count):
                     },
                 }
             ]
-        for language in LANGUAGES:
+        for language in _languages(bulk, shared):
             en = language == "en"
             word = content.WORDS["practice"][en]
             sections = {
@@ -829,7 +855,7 @@ def seed_news(ctx, count):
     for i in range(count):
         shared = _shared(ctx, i, i == ctx.featured["news"])
         regions = _pick(rng, ctx.terms["region"], 1, 2)
-        for language in LANGUAGES:
+        for language in _languages(bulk, shared):
             word = content.WORDS["news"][language == "en"]
             page = bulk.add(
                 section[language],
@@ -863,7 +889,7 @@ def seed_publications(ctx, count):
         shared = _shared(ctx, i, is_featured)
         regions = _pick(rng, ctx.terms["region"], 1, 2)
         document = ctx.documents[i % len(ctx.documents)] if is_featured or i % 3 == 0 else None
-        for language in LANGUAGES:
+        for language in _languages(bulk, shared):
             word = content.WORDS["publication"][language == "en"]
             page = bulk.add(
                 section[language],
@@ -892,8 +918,10 @@ def seed_publications(ctx, count):
 # ---------------------------------------------------------------------------------------------
 
 
-def seed(sizes, random_seed=42, treebeard_check=False):
-    """Builds the whole site in the (migrated, empty) database. Returns a report dict."""
+def seed(sizes, random_seed=42, treebeard_check=False, profile=None):
+    """Builds the whole site in the (migrated, empty) database. Returns a report dict.
+
+    `profile` (a `Profile`) varies the site for other benchmarks; by default none."""
     timings = {}
     started = perf_counter()
     ctx = Context(
@@ -904,6 +932,7 @@ def seed(sizes, random_seed=42, treebeard_check=False):
             "de": Locale.objects.get_or_create(language_code="de")[0],
             "en": Locale.objects.get_or_create(language_code="en")[0],
         },
+        profile=profile or Profile(),
     )
 
     step = perf_counter()
@@ -940,7 +969,7 @@ def seed(sizes, random_seed=42, treebeard_check=False):
     _reset_page_sequence()
 
     step = perf_counter()
-    tree = check_tree(full=treebeard_check)
+    tree = check_tree(full=treebeard_check, source_only=ctx.profile.source_only)
     timings["tree_check_s"] = perf_counter() - step
     if any(tree.values()):
         raise RuntimeError(f"The bulk-built page tree has problems: {tree}")
@@ -981,13 +1010,26 @@ TREE_CHECKS = {
             SELECT COUNT(*) FROM wagtailcore_page t WHERE t.translation_key = p.translation_key
         ) != 2""",
 }
+# With `Profile.source_only`: an item may lack its English page, never its German one.
+SOURCE_ONLY_CHECKS = {
+    "untranslated": """
+        SELECT COUNT(*) FROM wagtailcore_page p WHERE p.depth > 1 AND (
+            SELECT COUNT(*) FROM wagtailcore_page t WHERE t.translation_key = p.translation_key
+        ) NOT IN (1, 2)""",
+    "translation_without_source": """
+        SELECT COUNT(*) FROM wagtailcore_page p JOIN wagtailcore_locale l ON l.id = p.locale_id
+        WHERE p.depth > 1 AND l.language_code != 'de' AND NOT EXISTS (
+            SELECT 1 FROM wagtailcore_page s JOIN wagtailcore_locale sl ON sl.id = s.locale_id
+            WHERE s.translation_key = p.translation_key AND sl.language_code = 'de')""",
+}
 
 
-def check_tree(full=False):
+def check_tree(full=False, source_only=False):
     """{problem: number of pages}; all zero for a sound tree."""
     found = {}
+    checks = {**TREE_CHECKS, **SOURCE_ONLY_CHECKS} if source_only else TREE_CHECKS
     with connection.cursor() as cursor:
-        for name, sql in TREE_CHECKS.items():
+        for name, sql in checks.items():
             cursor.execute(sql)
             found[name] = cursor.fetchone()[0]
     if full:
