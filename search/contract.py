@@ -78,7 +78,9 @@ class SearchQuery:
 
 
 @dataclass(frozen=True)
-class Hit:
+class BackendHit:
+    """A hit as a backend finds it."""
+
     page_id: int
     title: str
     url: str
@@ -89,7 +91,13 @@ class Hit:
     snippet: str
     # {facet: (value, ...)} of this item, e.g. its regions, for cards.
     facets: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    # Filled in by the service: {facet: (label, ...)} in the visitor's language.
+
+
+@dataclass(frozen=True)
+class Hit(BackendHit):
+    """A hit as visitors see it: the service adds labels and the language mark."""
+
+    # {facet: (label, ...)} in the visitor's language.
     labels: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     in_other_language: bool = False
 
@@ -132,20 +140,6 @@ class SearchResult:
 
     def facet(self, name: str) -> Facet | None:
         return next((f for f in self.facets if f.name == name), None)
-
-
-@dataclass(frozen=True)
-class BackendHit:
-    """A hit as a backend finds it; the service adds labels."""
-
-    page_id: int
-    title: str
-    url: str
-    type: str
-    language: str
-    date: datetime.date | None
-    snippet: str
-    facets: Mapping[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)

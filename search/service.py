@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from dataclasses import fields
 
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -122,14 +123,7 @@ def assemble(query, raw: BackendResult, facets, backend_name="", notices=()) -> 
     )
     hits = tuple(
         Hit(
-            page_id=hit.page_id,
-            title=hit.title,
-            url=hit.url,
-            type=hit.type,
-            language=hit.language,
-            date=hit.date,
-            snippet=hit.snippet,
-            facets=hit.facets,
+            **{f.name: getattr(hit, f.name) for f in fields(hit)},
             labels={
                 name: tuple(labels.get(name, {}).get(v, v) for v in values)
                 for name, values in hit.facets.items()
