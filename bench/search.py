@@ -850,11 +850,16 @@ def measure(queries, warmup):
         row["sql_ms"] = round(sum(s[2] for s in log.statements) * 1000, 3)
         kinds = classify(log.statements)
         row["sql_by_kind_ms"] = {}
+        settings = []  # SET statements run before, in the same search (replayed by explain)
         for kind, (sql, sql_params, seconds) in zip(kinds, log.statements, strict=True):
             row["sql_by_kind_ms"][kind] = round(
                 row["sql_by_kind_ms"].get(kind, 0) + seconds * 1000, 3
             )
-            statements.append((seconds, kind, sql, sql_params, describe(language, params)))
+            if SETTING.match(sql):
+                settings.append(sql)
+            statements.append(
+                (seconds, kind, sql, sql_params, describe(language, params), tuple(settings))
+            )
     return rows, statements
 
 
@@ -865,7 +870,11 @@ def classify(statements):
     facet_groups = 0
     for sql, _params, _seconds in statements:
         text = "MATCH" in sql or "@@" in sql
-        if "portal_search_indexversion" in sql:
+        if SETTING.match(sql):
+            kinds.append("session setting")
+        elif re.match(r"\s*(BEGIN|COMMIT|SAVEPOINT|RELEASE|ROLLBACK)\b", sql, re.IGNORECASE):
+            kinds.append("transaction control")
+        elif "portal_search_indexversion" in sql:
             kinds.append("index version")
         elif "portal_search_indexfacet" in sql and "GROUP BY" in sql:
             kinds.append(
@@ -944,36 +953,45 @@ def sql_summary(rows, statements):
     }
 
 
+SETTING = re.compile(r"\s*SET\s", re.IGNORECASE)
+QUERY = re.compile(r"\s*(SELECT|WITH)\s", re.IGNORECASE)
+
+
 def explain(statements, count):
-    """Plans of the slowest statements (distinct kinds first)."""
-    from django.db import connection
+    """Plans of the slowest queries (one per kind), run with the settings the search used."""
+    from django.db import connection, transaction
 
     chosen, seen = [], set()
     for item in sorted(statements, key=lambda s: -s[0]):
-        if item[1] not in seen:
+        if QUERY.match(item[2]) and item[1] not in seen:
             chosen.append(item)
             seen.add(item[1])
         if len(chosen) >= count:
             break
     plans = []
-    with connection.cursor() as cursor:
-        for seconds, kind, sql, params, search in chosen:
+    for seconds, kind, sql, params, search, settings in chosen:
+        # In a transaction rolled back afterwards: SET LOCAL ends with it.
+        with transaction.atomic(), connection.cursor() as cursor:
+            for setting in settings:
+                cursor.execute(setting)
             if connection.vendor == "sqlite":
                 cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
                 plan = [f"{row[0]}<-{row[1]} {row[3]}" for row in cursor.fetchall()]
             else:
                 cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", params)
                 plan = [row[0] for row in cursor.fetchall()]
-            plans.append(
-                {
-                    "kind": kind,
-                    "ms": round(seconds * 1000, 2),
-                    "search": search,
-                    "sql": sql,
-                    "params": [str(p) for p in params or ()],
-                    "plan": plan,
-                }
-            )
+            transaction.set_rollback(True)
+        plans.append(
+            {
+                "kind": kind,
+                "ms": round(seconds * 1000, 2),
+                "search": search,
+                "settings": list(settings),
+                "sql": sql,
+                "params": [str(p) for p in params or ()],
+                "plan": plan,
+            }
+        )
     return plans
 
 
@@ -1052,6 +1070,8 @@ def markdown(report):
         f"({summary['zero_hits']} searches with none) |",
         f"| Page past the end (404) | {summary['past_end_404']} |",
         f"| First search of a fresh process (empty, /de/) | {summary['first_search_ms']} ms |",
+        f"| Facet bitmaps held in memory (per process) | "
+        f"{_fmt_mb(summary.get('bitmap_memory_mb'))} |",
         "",
         "## By kind of search",
         "",
@@ -1095,6 +1115,7 @@ def markdown(report):
                 f"### {plan['kind']}: {plan['ms']} ms (`{plan['search']}`)",
                 "",
                 "```sql",
+                *(f"{setting};" for setting in plan.get("settings", ())),
                 plan["sql"],
                 f"-- params: {plan['params']}",
                 "```",
@@ -1105,6 +1126,10 @@ def markdown(report):
                 "",
             ]
     return "\n".join(lines) + "\n"
+
+
+def _fmt_mb(value):
+    return "–" if value is None else f"{value} MB"
 
 
 def write_results(report, output=None):
@@ -1123,6 +1148,27 @@ def write_results(report, output=None):
     print(f">> Wrote {paths[1]}.json/.md and {paths[0].name}.json/.md")
 
 
+def bitmap_memory_mb():
+    """Memory that one load of the backend's in-memory facet bitmaps holds (search.bitmaps,
+    traced with tracemalloc), or None when the backend keeps none."""
+    import tracemalloc
+
+    try:
+        from search import bitmaps
+    except ImportError:
+        return None
+    tracemalloc.start()
+    try:
+        loaded = bitmaps.load(None)
+        size = tracemalloc.get_traced_memory()[0]
+    except (AttributeError, TypeError):
+        return None
+    finally:
+        tracemalloc.stop()
+    del loaded
+    return round(size / 2**20, 1)
+
+
 def run_one(args, argv):
     started = perf_counter()
     database = setup(args)
@@ -1139,6 +1185,7 @@ def run_one(args, argv):
     first_started = perf_counter()
     one_search("de", {})
     first_ms = round((perf_counter() - first_started) * 1000, 1)
+    memory_mb = bitmap_memory_mb()
     data = dataset(meta)
     print(
         f"   index: {data['shown_per_language']} shown per language; first search of the "
@@ -1172,6 +1219,7 @@ def run_one(args, argv):
         "summary": {
             **summarise(rows),
             "first_search_ms": first_ms,
+            "bitmap_memory_mb": memory_mb,
         },
         "breakdown": breakdown(rows),
         "sql": sql_summary(rows, statements),
