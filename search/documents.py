@@ -150,13 +150,16 @@ def documents_for_pages(pages) -> list[SearchDocument]:
 def documents_for_items(translation_keys: Iterable[str]) -> dict[str, list[SearchDocument]]:
     """{translation key: documents} for each item; an item with no live public page gets []."""
     keys = {str(k) for k in translation_keys}
-    pages = (
-        searchable_pages()
-        .filter(translation_key__in=keys)
-        .select_related("locale")
-        .specific()
-        .order_by("pk")
-    )
+    live = searchable_pages().filter(translation_key__in=keys).values("pk")
+    pages = []
+    for searchable in searchable_types():
+        contribution = searchable.contribution
+        pages += (
+            searchable.model.objects.filter(pk__in=live)
+            .select_related("locale", *contribution.select_related)
+            .prefetch_related(*contribution.prefetch_related)
+        )
+    pages.sort(key=lambda page: page.pk)
     grouped = {key: [] for key in keys}
     for document in documents_for_pages(pages):
         grouped[document.translation_key].append(document)

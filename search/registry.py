@@ -44,6 +44,8 @@ class Contribution:
 
     `date` names a field or method giving a date (or datetime); `facets` names a method
     returning {facet name: iterable of values}. The `type` and `year` facets are added here.
+    `select_related` and `prefetch_related` name what building a document reads, so that a
+    batch of pages is indexed with a few queries rather than a few per page.
     """
 
     type: str
@@ -51,6 +53,8 @@ class Contribution:
     text: tuple[Text, ...]
     date: str | None = None
     facets: str = "search_facets"
+    select_related: tuple[str, ...] = ()
+    prefetch_related: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -96,6 +96,8 @@ class EventPage(CountryMixin, TaxonomyPage):
             Text("documentation"),
         ),
         date="start_date",
+        select_related=("country__region",),
+        prefetch_related=("themes",),
     )
     card_template = "components/_event_card.html"
 

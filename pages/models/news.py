@@ -43,7 +43,11 @@ class NewsPage(RegionsMixin, TaxonomyPage):
     subpage_types = []
     type_key = "news"
     search_contribution = Contribution(
-        type="news", label=_("News"), text=TaxonomyPage.search_text, date="date"
+        type="news",
+        label=_("News"),
+        text=TaxonomyPage.search_text,
+        date="date",
+        prefetch_related=("themes", "regions"),
     )
 
     translatable_fields = [

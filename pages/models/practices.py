@@ -80,6 +80,8 @@ class GoodPracticePage(CountryMixin, TaxonomyPage):
             Text("transferability"),
         ),
         date="first_published_in_any_language",
+        select_related=("country__region",),
+        prefetch_related=("themes",),
     )
 
     # The sections in reading order, for the template and the outline.

@@ -71,6 +71,8 @@ class SupportedProjectPage(CountryMixin, TaxonomyPage):
             Text("results"),
         ),
         date="search_date",
+        select_related=("country__region",),
+        prefetch_related=("themes",),
     )
 
     translatable_fields = [

@@ -61,6 +61,7 @@ class PublicationPage(RegionsMixin, TaxonomyPage):
             Text("publisher"),
         ),
         date="year",
+        prefetch_related=("themes", "regions"),
     )
 
     translatable_fields = [
