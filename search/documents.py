@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.blocks import StreamValue
 from wagtail.models import Page
@@ -70,7 +71,9 @@ def field_text(page, name) -> str:
 
 def _date(value):
     if isinstance(value, datetime.datetime):
-        return value.date()
+        # The day in the site's time zone, as pages show it (not the UTC day: 23:30 UTC on
+        # 31 December is already next year in Berlin).
+        return timezone.localtime(value).date()
     if isinstance(value, int):
         return datetime.date(value, 1, 1)
     return value

@@ -1,8 +1,40 @@
-"""Builders shared by pytest fixtures and Wagtail's unittest-style page test cases."""
+"""Builders shared by pytest fixtures and Wagtail's unittest-style page test cases.
+
+Time: no test reads the real clock for a date it asserts on. A test that needs "now" freezes it
+with time-machine, at `NOW` unless it is about a particular instant:
+
+    pytestmark = pytest.mark.time_machine(helpers.NOW)     # every test of a module
+    with time_machine.travel(helpers.NOW):                   # a module-scoped fixture
+        ...
+
+and builds dates from `TODAY`. The clock keeps ticking from there (time-machine's default), so
+timestamps written one after another stay in order. The instants below are the ones that break
+naive code: the portal's clock is Europe/Berlin while servers run in UTC.
+"""
 
 import datetime
+from zoneinfo import ZoneInfo
 
 from wagtail.models import Locale, Page, Site
+
+BERLIN = ZoneInfo("Europe/Berlin")
+UTC = datetime.UTC
+
+# An ordinary Wednesday morning in Berlin (summer time), far from the turn of a year.
+NOW = datetime.datetime(2026, 6, 17, 9, 30, tzinfo=BERLIN)
+TODAY = NOW.date()
+FUTURE = TODAY + datetime.timedelta(days=60)
+
+# 23:30 UTC on 31 December: still 2026 in UTC, already 00:30 on 1 January 2027 in Berlin.
+NEW_YEAR_IN_BERLIN = datetime.datetime(2026, 12, 31, 23, 30, tzinfo=UTC)
+# The last evening of the year in Berlin: 23:59 on 31 December, 22:59 UTC.
+LAST_EVENING_OF_THE_YEAR = datetime.datetime(2026, 12, 31, 23, 59, tzinfo=BERLIN)
+LEAP_DAY = datetime.datetime(2028, 2, 29, 12, 0, tzinfo=BERLIN)
+# 02:30 Berlin time happens twice on 25 October 2026 (summer time ends at 03:00 CEST);
+# this is the first, still in summer time (00:30 UTC).
+CLOCKS_GO_BACK = datetime.datetime(2026, 10, 25, 0, 30, tzinfo=UTC)
+# 02:30 Berlin time does not exist on 29 March 2026; 01:30 UTC is 03:30 CEST.
+CLOCKS_GO_FORWARD = datetime.datetime(2026, 3, 29, 1, 30, tzinfo=UTC)
 
 
 def make_locales():
@@ -73,6 +105,3 @@ def make_taxonomy(locale=None):
         name="Nachhaltige Städte und Gemeinden", slug="sdg-11", number=11, locale=locale
     )
     return {"region": region, "country": country, "focal": focal, "topic": topic, "sdg": sdg}
-
-
-FUTURE = datetime.date.today() + datetime.timedelta(days=60)

@@ -17,6 +17,8 @@ import pytest
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from tests import helpers
+
 pytestmark = [
     pytest.mark.browser,
     # live_server needs a transactional database. The serialised rollback restores the rows
@@ -225,7 +227,7 @@ def test_event_ending_before_it_starts_is_refused(portal, new_context, live_serv
     from pages.models import EventPage
 
     events = portal.sections["events"]
-    start = datetime.date.today() + datetime.timedelta(days=60)
+    start = helpers.FUTURE
     end = start - datetime.timedelta(days=3)
 
     page = new_context().new_page()

@@ -7,7 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from pages import factories
 from tests import helpers
 
-pytestmark = pytest.mark.django_db
+# Factories date events from "today": upcoming, past and open calls are decided on one day.
+pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(helpers.NOW)]
 
 ITEM_FACTORIES = {
     "events": factories.EventPageFactory,

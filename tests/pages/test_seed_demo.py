@@ -12,6 +12,7 @@ from collections import Counter
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -29,6 +30,7 @@ from wagtail_localize.models import (
 
 from pages.demo.seed import TAXONOMY_MODELS, DemoSeeder
 from pages.models import Country, EventPage, GoodPracticePage, HomePage, StandardPage
+from tests import helpers
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +72,9 @@ def counts():
 def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo content (without users: test settings have DEBUG off) and its counts."""
     media = tmp_path_factory.mktemp("media")
+    # The demo dates are relative to the day it runs: the whole module runs on one day.
     with (
+        time_machine.travel(helpers.NOW),
         django_db_blocker.unblock(),
         override_settings(MEDIA_ROOT=str(media)),
         transaction.atomic(),

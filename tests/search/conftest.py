@@ -12,6 +12,7 @@ import os
 import uuid
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.db import transaction
 from wagtail.models import PageViewRestriction
@@ -451,16 +452,25 @@ def reset_caches():
     taxonomy_labels.clear()
 
 
-@pytest.fixture(scope="module")
-def search_site(django_db_setup, django_db_blocker):
+def built_for_module(django_db_blocker, build):
+    """What `build()` makes, kept for a test module in a transaction rolled back after it (each
+    test runs in a savepoint of its own). It is built at the tests' fixed `NOW`, so that the
+    dates factories default to (today, in 30 days) fall in the same year on any day."""
     with django_db_blocker.unblock():
         reset_caches()
         with transaction.atomic():
             try:
-                yield build_search_site()
+                with time_machine.travel(helpers.NOW):
+                    site = build()
+                yield site
             finally:
                 transaction.set_rollback(True)
         reset_caches()
+
+
+@pytest.fixture(scope="module")
+def search_site(django_db_setup, django_db_blocker):
+    yield from built_for_module(django_db_blocker, build_search_site)
 
 
 def delete_elasticsearch_indices(backend):

@@ -59,6 +59,26 @@ def terms(taxonomy, locales):
     return {**taxonomy, "europe": europe, "germany": germany, "climate": climate, "flood": flood}
 
 
+@pytest.mark.parametrize(
+    ("published_at", "day"),
+    [
+        # 23:30 UTC on New Year's Eve is 00:30 on New Year's Day in Berlin.
+        (helpers.NEW_YEAR_IN_BERLIN, datetime.date(2027, 1, 1)),
+        (helpers.LAST_EVENING_OF_THE_YEAR, datetime.date(2026, 12, 31)),
+        (helpers.CLOCKS_GO_BACK, datetime.date(2026, 10, 25)),
+        (datetime.datetime(2026, 10, 24, 22, 30, tzinfo=datetime.UTC), datetime.date(2026, 10, 25)),
+        (helpers.LEAP_DAY, datetime.date(2028, 2, 29)),
+    ],
+)
+def test_the_date_and_year_are_the_berlin_day_of_publication(sections, published_at, day):
+    practice = factories.GoodPracticePageFactory(
+        parent=sections["practices"], first_published_at=published_at
+    )
+    doc = document(practice)
+    assert doc.date == day
+    assert doc.facets["year"] == (str(day.year),)
+
+
 def test_a_located_page_gets_region_from_its_country_and_focal_themes_of_its_topics(
     sections, terms
 ):

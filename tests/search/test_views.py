@@ -6,7 +6,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import connection, transaction
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from pages import factories
@@ -15,7 +15,7 @@ from search import bitmaps
 from search.backends.database import DatabaseBackend
 from search.documents import documents_for_pages, searchable_pages
 from tests import helpers
-from tests.search.conftest import published, reset_caches, translated_term
+from tests.search.conftest import built_for_module, published, translated_term
 
 pytestmark = pytest.mark.django_db
 
@@ -108,22 +108,9 @@ def build_site():
     return {**site, "sections": sections, "taxonomy": taxonomy}
 
 
-def module_site(django_db_blocker):
-    """The site, built once for a test module in a transaction rolled back after it (each
-    test runs in a savepoint of its own), as tests/search/conftest.py does."""
-    with django_db_blocker.unblock():
-        reset_caches()
-        with transaction.atomic():
-            try:
-                yield build_site()
-            finally:
-                transaction.set_rollback(True)
-        reset_caches()
-
-
 @pytest.fixture(scope="module")
 def site(django_db_setup, django_db_blocker):
-    yield from module_site(django_db_blocker)
+    yield from built_for_module(django_db_blocker, build_site)
 
 
 def soup(response):
