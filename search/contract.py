@@ -3,6 +3,15 @@
 Both are immutable. Facet values are stable across languages (taxonomy slugs, ISO country
 codes, type keys, years); labels are in the visitor's language and are filled in by
 `search.service`, never by a backend.
+
+What the text of a query means, on every backend (`search.text` splits it):
+- Only letters and digits make words. Quotes, operators, brackets, wildcards, emoji and
+  control characters separate words; invisible format characters (zero-width space, soft
+  hyphen, ...) are dropped, so "Ma\u200bnila" is "Manila".
+- A text with no word at all ('"', "(", "*") is no text: the search lists everything, like
+  an empty search box.
+- Every word must occur, except the stop words of the search's language ("the", "und"), which
+  are left out. A text whose every word is such a stop word finds nothing.
 """
 
 from __future__ import annotations

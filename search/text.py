@@ -32,10 +32,17 @@ STOP_WORDS = {language: frozenset(text.split()) for language, text in STOP_WORDS
 STEMMER_NAMES = {"de": "german", "en": "english"}
 
 
+def _character(ch: str) -> str:
+    category = unicodedata.category(ch)
+    if category == "Cf":  # invisible format characters (zero-width space, soft hyphen)
+        return ""
+    return " " if category[0] == "C" else ch  # control characters, null bytes included
+
+
 def clean(text: str) -> str:
-    """Normalised text: NFC, no control characters (null bytes included), cut to length."""
+    """Normalised text: NFC, no control or format characters, cut to length."""
     text = unicodedata.normalize("NFC", text or "")
-    text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
+    text = "".join(_character(ch) for ch in text)
     text = " ".join(text.split())
     if len(text) > MAX_QUERY_CHARS:
         # Cut between words: a cut word would be a new word that every result must contain.
@@ -64,6 +71,13 @@ def stem(word: str, language: str) -> str:
 def analyse(text: str, language: str) -> list[str]:
     """Stems of every word (stop words included: they cost little and keep phrases whole)."""
     return [stem(w, language) for w in words(text)]
+
+
+def only_stop_words(text: str, language: str) -> bool:
+    """True when `text` has words and each is a stop word of `language`: such a search finds
+    nothing (see search.contract)."""
+    found = words(clean(text))
+    return bool(found) and all(word in STOP_WORDS.get(language, ()) for word in found)
 
 
 def query_terms(text: str, language: str) -> tuple[str, ...]:

@@ -21,7 +21,7 @@ from search.backends.base import SearchBackend
 from search.contract import BackendHit, BackendResult
 from search.documents import languages
 from search.models import IndexEntry, IndexVersion
-from search.text import analyse, query_terms, snippet
+from search.text import analyse, only_stop_words, query_terms, snippet
 
 FTS = "portal_search_fts"
 # bm25 weights of the title, summary and body columns (SQLite; PostgreSQL uses A, B, C).
@@ -36,6 +36,8 @@ class DatabaseBackend(SearchBackend):
     # Searching ----------------------------------------------------------------------------
 
     def search(self, query, facets):
+        if only_stop_words(query.text, query.language):
+            return BackendResult(total=0, hits=(), counts={facet.name: {} for facet in facets})
         index = bitmaps.current()
         language = query.language
         candidates = index.shown.get(language, 0)

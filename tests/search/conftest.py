@@ -206,7 +206,7 @@ def build_search_site():
         country=countries["th"],
         themes=[themes["municipal-services"]],
         first_published_at=when(datetime.date(2022, 2, 1)),
-        teaser="Die Verwaltung bündelt ihre Dienste an einem Ort.",
+        teaser="Die Verwaltung will ihre Dienste an einem Ort bündeln.",
         body=paragraph("Ein Bürgerbüro für alle Anliegen."),
         **practice_text(),
     )

@@ -90,7 +90,7 @@ def test_text_must_match_every_word_across_the_weighted_fields():
             "type": "cross_fields",
             "fields": ["title^3", "title_text^3", "summary^2", "summary_text^2", "body"],
             "operator": "and",
-            "zero_terms_query": "all",
+            "zero_terms_query": "none",
         }
     }
 

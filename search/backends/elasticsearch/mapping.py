@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from search.text import STOP_WORDS
+
 # Parts of German compound words common in urban development. A document with
 # "Hochwasserschutzkonzept" is then also found by "Hochwasser" and "Schutz". Lowercase,
 # because the decompounder runs after the lowercase filter (and before umlauts are folded).
@@ -56,7 +58,7 @@ SUGGEST_ANALYZER = "suggest"
 
 GERMAN = {
     "filter": {
-        "german_stop": {"type": "stop", "stopwords": "_german_"},
+        "german_stop": {"type": "stop", "stopwords": sorted(STOP_WORDS["de"])},
         "german_decompounder": {
             "type": "dictionary_decompounder",
             "word_list": list(GERMAN_COMPOUND_PARTS),
@@ -83,7 +85,7 @@ ENGLISH_FILTERS = ["english_possessive_stemmer", "lowercase", "english_stop", "e
 ENGLISH = {
     "filter": {
         "english_possessive_stemmer": {"type": "stemmer", "language": "possessive_english"},
-        "english_stop": {"type": "stop", "stopwords": "_english_"},
+        "english_stop": {"type": "stop", "stopwords": sorted(STOP_WORDS["en"])},
         "english_stemmer": {"type": "stemmer", "language": "english"},
     },
     "index_filters": ENGLISH_FILTERS,

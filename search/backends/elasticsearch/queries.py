@@ -40,8 +40,8 @@ def text_query(text: str) -> dict:
             "type": "cross_fields",
             "fields": SEARCHED_FIELDS,
             "operator": "and",
-            # A query of stop words only ("the") matches everything, as on the database.
-            "zero_terms_query": "all",
+            # A query of stop words only ("the") finds nothing (search.contract).
+            "zero_terms_query": "none",
         }
     }
 
