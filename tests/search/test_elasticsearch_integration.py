@@ -288,9 +288,11 @@ class TestSearching:
         assert ids(result) == []  # "title" and "x" are plain words no document has
         assert ids(search(backend, "en", 'flood" OR (heat*')) == [201]
 
-    def test_stop_words_alone_match_everything(self, backend):
-        # "in" is a stop word in both languages, as on the database backend.
-        assert search(backend, "en", "in").total == 5
+    def test_stop_words_alone_find_nothing(self, backend):
+        # "in" is a stop word in both languages, as on the database backend (search.contract).
+        assert search(backend, "en", "in").total == 0
+        assert search(backend, "de", "in").total == 0
+        assert search(backend, "en", "").total == 5
 
     def test_matches_are_marked_in_escaped_snippets(self, backend):
         hit = next(h for h in search(backend, "en", "floods").hits if h.page_id == 101)
