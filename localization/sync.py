@@ -52,7 +52,7 @@ def copy_synchronised_fields_clearing_m2m(original):
                 if hasattr(values, "all") and not values.all():
                     setattr(target, field.attname, [])
 
-    copy_synchronised_fields.clears_emptied_m2m = True
+    copy_synchronised_fields.clears_emptied_m2m = True  # type: ignore[attr-defined]
     return copy_synchronised_fields
 
 
@@ -162,7 +162,7 @@ def keep_manual_edits(translation, instance, user=None):
             texts[segment.path].append(segment.string.data)
         elif isinstance(segment, OverridableSegmentValue):
             overrides[segment.path] = segment.data
-    positions = Counter()
+    positions: Counter[str] = Counter()
     updates = []
     for segment in source.stringsegment_set.select_related("context", "string").order_by("order"):
         path = segment.context.path

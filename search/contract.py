@@ -17,7 +17,7 @@ What the text of a query means, on every backend (`search.text` splits it):
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from math import ceil
 
@@ -39,7 +39,9 @@ class SearchQuery:
     page_size: int = PAGE_SIZE
 
     @classmethod
-    def build(cls, language, text="", filters: Mapping[str, object] | None = None, **kwargs):
+    def build(
+        cls, language, text="", filters: Mapping[str, Iterable[object]] | None = None, **kwargs
+    ):
         """A query from plain values; empty selections are dropped, values de-duplicated."""
         normalised = tuple(
             sorted(

@@ -18,7 +18,12 @@ from wagtail.blocks import StreamValue
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-from search.registry import facet_definitions, searchable_types, type_for_model
+from search.registry import (
+    SearchableType,
+    facet_definitions,
+    searchable_types,
+    type_for_model,
+)
 
 
 @dataclass(frozen=True)
@@ -83,12 +88,12 @@ def expand(facets: Mapping[str, Iterable[str]], parents_of: Mapping[str, Mapping
     """Facet values with every ancestor added, sorted, empty facets dropped."""
     expanded = {}
     for name, values in facets.items():
-        found = set()
+        found: set[str] = set()
         for value in values:
-            value = str(value)
-            while value and value not in found:
-                found.add(value)
-                value = parents_of.get(name, {}).get(value)
+            current: str | None = str(value)
+            while current and current not in found:
+                found.add(current)
+                current = parents_of.get(name, {}).get(current)
         if found:
             expanded[name] = tuple(sorted(found))
     return expanded
@@ -98,14 +103,21 @@ def hierarchy() -> dict[str, Mapping[str, str]]:
     return {f.name: f.parents() for f in facet_definitions() if f.parents}
 
 
+def searchable_type(model) -> SearchableType:
+    searchable = type_for_model(model)
+    if searchable is None:
+        raise LookupError(f"{model.__name__} is not a searchable page type")
+    return searchable
+
+
 def build_document(page, shown_in, parents_of) -> SearchDocument:
-    contribution = type_for_model(type(page)).contribution
+    contribution = searchable_type(type(page)).contribution
     date = _date(field_text_raw(page, contribution.date)) if contribution.date else None
     facets = dict(getattr(page, contribution.facets)()) if contribution.facets else {}
     facets["type"] = [contribution.type]
     if date:
         facets["year"] = [str(date.year)]
-    text = {weight: [] for weight in (1, 2, 3)}
+    text: dict[int, list[str]] = {weight: [] for weight in (1, 2, 3)}
     for item in contribution.text:
         text[item.weight].append(field_text(page, item.name))
     return SearchDocument(
@@ -136,7 +148,7 @@ def documents_for_pages(pages) -> list[SearchDocument]:
     (the oldest of its live translations, which is where wagtail-localize translations start).
     """
     parents_of = hierarchy()
-    by_item = {}
+    by_item: dict[str, list[Page]] = {}
     for page in pages:
         by_item.setdefault(page.translation_key, []).append(page)
     documents = []
@@ -163,7 +175,7 @@ def documents_for_items(translation_keys: Iterable[str]) -> dict[str, list[Searc
             .prefetch_related(*contribution.prefetch_related)
         )
     pages.sort(key=lambda page: page.pk)
-    grouped = {key: [] for key in keys}
+    grouped: dict[str, list[SearchDocument]] = {key: [] for key in keys}
     for document in documents_for_pages(pages):
         grouped[document.translation_key].append(document)
     return grouped

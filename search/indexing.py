@@ -22,9 +22,8 @@ from wagtail.models import Page
 
 from search.backends import get_backends
 from search.backends.base import SearchUnavailable
-from search.documents import documents_for_items, searchable_pages
+from search.documents import documents_for_items, searchable_pages, searchable_type
 from search.models import PendingUpdate
-from search.registry import type_for_model
 
 logger = logging.getLogger(__name__)
 
@@ -80,10 +79,10 @@ def process_pending(limit: int | None = None, retry_now: bool = False) -> dict[s
     now = timezone.now()
     PendingUpdate.objects.filter(applied_at__lt=now - KEEP_APPLIED).delete()
     for backend in get_backends():
-        rows = PendingUpdate.objects.filter(backend=backend.name, applied_at__isnull=True)
+        queued = PendingUpdate.objects.filter(backend=backend.name, applied_at__isnull=True)
         rows = [
             row
-            for row in rows.order_by("requested_at", "pk")
+            for row in queued.order_by("requested_at", "pk")
             if retry_now or row.failed_at is None or now >= row.failed_at + retry_delay(row)
         ][:limit]
         for start in range(0, len(rows), BATCH):
@@ -154,7 +153,7 @@ def all_documents(batch: int = BATCH):
 
 def expected_counts() -> dict[tuple[str, str], int]:
     """{(language, type): live public pages} as the database has them."""
-    counts = {}
+    counts: dict[tuple[str, str], int] = {}
     rows = (
         searchable_pages()
         .values_list("locale__language_code", "content_type")
@@ -165,7 +164,7 @@ def expected_counts() -> dict[tuple[str, str], int]:
 
     for language, content_type_id, n in rows:
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        key = (language, type_for_model(model).key)
+        key = (language, searchable_type(model).key)
         counts[key] = counts.get(key, 0) + n
     return counts
 

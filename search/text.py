@@ -21,14 +21,14 @@ WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 MAX_QUERY_TERMS = 12
 
 # Short function words only: a search for "flooding in the city" must not require "in" and "the".
-STOP_WORDS = {
+_STOP_WORDS = {
     "en": "a an and are as at be but by for from has have if in into is it its no not of on or "
     "so such that the their then there these they this to was were will with",
     "de": "aber als am an auch auf aus bei bin bis da das dass dem den der des die doch du ein "
     "eine einem einen einer eines er es für im in ist mit nach nicht noch oder sich sie sind so "
     "über um und vom von vor war wie wir zu zum zur",
 }
-STOP_WORDS = {language: frozenset(text.split()) for language, text in STOP_WORDS.items()}
+STOP_WORDS = {language: frozenset(text.split()) for language, text in _STOP_WORDS.items()}
 STEMMER_NAMES = {"de": "german", "en": "english"}
 
 
@@ -104,7 +104,8 @@ def snippet(text: str, terms: tuple[str, ...], language: str, length: int = 220)
     end = min(len(text), start + length)
     if end < len(text):
         end = max(text.rfind(" ", start, end), start + length // 2)
-    parts, position = [], start
+    parts: list[str] = []
+    position = start
     for match in matches:
         if match.start() < start or match.end() > end:
             continue

@@ -238,7 +238,7 @@ def plan_import(po, translation):
 
     # Source drift: the file's source texts against the current ones (obsolete entries are
     # the file's reference copies of former texts, not part of the comparison).
-    in_file = {}
+    in_file: dict[str, str] = {}
     for entry in po:
         if not entry.obsolete:
             in_file.setdefault(entry.msgctxt or "", entry.msgid)
@@ -269,7 +269,7 @@ def plan_import(po, translation):
             locale_id=translation.target_locale_id, context__object_id=source.object_id
         )
     }
-    planned = {}
+    planned: dict[tuple[int, int], Change] = {}
     for entry in po:
         context = contexts.get(entry.msgctxt)
         string = strings.get(String._get_data_hash(entry.msgid))

@@ -18,13 +18,14 @@ from wagtail_localize.views import convert as localize_convert
 from wagtail_localize.views.submit_translations import (
     SubmitPageTranslationView,
     SubmitSnippetTranslationView,
+    SubmitTranslationView,
 )
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from .groups import translator_languages
 
 
-class LocaleLimitMixin:
+class LocaleLimitMixin(SubmitTranslationView):
     """Offer (and accept) only the target languages the user may translate into."""
 
     def get_form(self):

@@ -1,5 +1,7 @@
 """Filters of the translation status overview and the bulk submit form."""
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_content_languages
@@ -21,10 +23,11 @@ class StatusFilterForm(forms.Form):
 
     def __init__(self, *args, section_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["section"].choices = [("", _("All sections")), *section_choices]
-        self.fields["type"].choices = [("", _("All types")), *query.type_choices()]
-        self.fields["status"].choices = [("", _("Any status")), *query.STATUS_CHOICES]
-        self.fields["language"].choices = _language_choices()
+        choice_fields = cast(dict[str, forms.ChoiceField], self.fields)
+        choice_fields["section"].choices = [("", _("All sections")), *section_choices]
+        choice_fields["type"].choices = [("", _("All types")), *query.type_choices()]
+        choice_fields["status"].choices = [("", _("Any status")), *query.STATUS_CHOICES]
+        choice_fields["language"].choices = _language_choices()
         self.fields["language"].help_text = _("The status filter applies to this language.")
 
     def filters(self):
@@ -46,7 +49,9 @@ class BulkSubmitForm(forms.Form):
 
     def __init__(self, *args, item_keys=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["items"].choices = [(key, key) for key in item_keys]
-        self.fields["locale"].queryset = Locale.objects.filter(
+        cast(forms.MultipleChoiceField, self.fields["items"]).choices = [
+            (key, key) for key in item_keys
+        ]
+        cast(forms.ModelChoiceField, self.fields["locale"]).queryset = Locale.objects.filter(
             language_code__in=list(get_content_languages())
         ).order_by("language_code")

@@ -53,7 +53,7 @@ from typing import Any
 from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, Exists, F, IntegerField, Model, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.text import capfirst
@@ -126,7 +126,7 @@ class Item:
 
     key: str  # "<app_label>.<model_name>:<translation_key>", the id used by the bulk action
     translation_key: Any
-    model: type
+    model: type[Model]
     is_page: bool
     source_language: str
     source_pk: Any
@@ -285,7 +285,7 @@ class StatusOverview:
         source_fields = ("id", "object_id", "locale_id", "specific_content_type_id")
         for row in TranslationSource.objects.values(*source_fields):
             sources[row["object_id"]].append(row)
-        translations = defaultdict(dict)  # source_id -> {language: row}
+        translations: defaultdict[int, dict] = defaultdict(dict)  # source_id -> {language: row}
         progress = progress_by_translation()
         for pk, source_id, locale_id, enabled in Translation.objects.values_list(
             "id", "source_id", "target_locale_id", "enabled"
@@ -328,8 +328,8 @@ class StatusOverview:
             ct.pk: model for model, ct in ContentType.objects.get_for_models(*page_models()).items()
         }
         by_path = {row["path"]: row for row in rows}
-        self.sections = {}  # section translation_key -> {language: title}
-        groups = {}
+        self.sections: dict[str, dict[str, str]] = {}  # section key -> {language: title}
+        groups: dict[str, tuple] = {}
         for row in rows:
             row["language"] = self.locale_codes.get(row["locale_id"])
             row["section_key"] = ""
@@ -346,10 +346,10 @@ class StatusOverview:
         return list(groups.values())
 
     def _snippet_groups(self):
-        self.snippet_data = {}
-        groups = []
+        self.snippet_data: dict = {}
+        groups: list[tuple] = []
         for model in snippet_models():
-            by_key = {}
+            by_key: dict[str, list[dict]] = {}
             for obj in model.objects.all().order_by("pk"):
                 row = {
                     "id": obj.pk,
@@ -426,7 +426,7 @@ class StatusOverview:
     # -- computing -----------------------------------------------------------------------------
 
     def _item(self, model, key, objects, sources, translations, stale_sources):
-        by_language = {}
+        by_language: dict[str, dict] = {}
         for row in objects:
             if row["alias_of_id"] is None:
                 by_language.setdefault(row["language"], row)
@@ -469,9 +469,10 @@ class StatusOverview:
         for language in self.languages:
             row = by_language.get(language)
             if language == source_language:
-                cell = Cell(language, SOURCE, row["id"], row["title"])
-                cell.edit_url = edit_url(model, row["id"])
-                cell.draft = not row["live"] or row["has_unpublished_changes"]
+                source = by_language[language]
+                cell = Cell(language, SOURCE, source["id"], source["title"])
+                cell.edit_url = edit_url(model, source["id"])
+                cell.draft = not source["live"] or source["has_unpublished_changes"]
             elif row is None:
                 cell = Cell(language, MISSING)
                 cell.translate_url = submit_url(model, source_row["id"], language)

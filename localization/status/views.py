@@ -40,7 +40,7 @@ def csv_safe(value):
     return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
 
 
-class StatusPermissionMixin:
+class StatusPermissionMixin(View):
     def dispatch(self, request, *args, **kwargs):
         if not can_view_status(request.user):
             raise PermissionDenied

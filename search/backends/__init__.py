@@ -8,13 +8,15 @@ from functools import cache
 
 from django.conf import settings
 
+from search.backends.base import SearchBackend
+
 
 @cache
 def get_backends():
     """Every backend that documents are written to, the database one first."""
     from search.backends.database import DatabaseBackend
 
-    backends = [DatabaseBackend()]
+    backends: list[SearchBackend] = [DatabaseBackend()]
     if settings.ELASTICSEARCH_URL:
         from search.backends.elasticsearch import ElasticsearchBackend
 

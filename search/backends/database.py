@@ -77,7 +77,7 @@ class DatabaseBackend(SearchBackend):
     def _match(self, terms, index, rank):
         """(bits of the entries whose own language's stems contain every term, {id: score})."""
         matched, scores = 0, {}
-        by_stems = {}
+        by_stems: dict[tuple[str, ...], list[str]] = {}
         for language, stems in terms.items():
             if stems:
                 by_stems.setdefault(stems, []).append(language)

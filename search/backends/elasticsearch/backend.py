@@ -78,7 +78,7 @@ class ElasticsearchBackend(SearchBackend):
     @classmethod
     def from_settings(cls) -> ElasticsearchBackend:
         prefix = getattr(settings, "SEARCH_INDEX_PREFIX", None) or DEFAULT_PREFIX
-        return cls.connect(settings.ELASTICSEARCH_URL, prefix=prefix)
+        return cls.connect(str(settings.ELASTICSEARCH_URL), prefix=prefix)
 
     # Names --------------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ the mapping does not declare is refused instead of being guessed.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from search.text import STOP_WORDS
 
@@ -56,7 +57,10 @@ INDEX_ANALYZER = "content_index"
 SEARCH_ANALYZER = "content_search"
 SUGGEST_ANALYZER = "suggest"
 
-GERMAN = {
+# An analysis chain: token filters, and which of them index, search and suggest text.
+Chain = dict[str, Any]
+
+GERMAN: Chain = {
     "filter": {
         "german_stop": {"type": "stop", "stopwords": sorted(STOP_WORDS["de"])},
         "german_decompounder": {
@@ -82,7 +86,7 @@ GERMAN = {
 
 # The order of Elasticsearch's own `english` analyzer: "floods" and "flood's" find "flood".
 ENGLISH_FILTERS = ["english_possessive_stemmer", "lowercase", "english_stop", "english_stemmer"]
-ENGLISH = {
+ENGLISH: Chain = {
     "filter": {
         "english_possessive_stemmer": {"type": "stemmer", "language": "possessive_english"},
         "english_stop": {"type": "stop", "stopwords": sorted(STOP_WORDS["en"])},
@@ -94,7 +98,7 @@ ENGLISH = {
 }
 
 # Any other language gets words and lowercase, no stemming: correct, if less forgiving.
-PLAIN = {
+PLAIN: Chain = {
     "filter": {},
     "index_filters": ["lowercase"],
     "search_filters": ["lowercase"],
@@ -131,7 +135,7 @@ def analysis(language: str) -> dict:
 def properties(facet_names: Sequence[str]) -> dict:
     text = {"type": "text", "analyzer": INDEX_ANALYZER, "search_analyzer": SEARCH_ANALYZER}
     keyword = {"type": "keyword"}
-    fields = {
+    fields: dict[str, dict[str, Any]] = {
         "page_id": {"type": "integer"},
         "translation_key": keyword,
         "language": keyword,

@@ -75,7 +75,7 @@ def facet_aggregations(query: SearchQuery, facets: Sequence[FacetDefinition]) ->
 
 
 def sort(query: SearchQuery) -> list:
-    newest_first = [
+    newest_first: list[dict | str] = [
         {"date": {"order": "desc", "missing": "_last"}},
         {"page_id": {"order": "desc"}},
     ]
