@@ -26,6 +26,8 @@ CHROMIUM := /usr/bin/chromium
 
 # The test target pins the settings module, whatever the calling shell exports.
 TEST_ENV := DJANGO_SETTINGS_MODULE=cms.settings.test
+# The hooks of .pre-commit-config.yaml run the virtualenv's own tools.
+PRE_COMMIT := PATH="$(abspath $(VENV))/bin:$$PATH" $(VENV)/bin/pre-commit run --all-files --show-diff-on-failure
 
 # Compile only the project's own catalogues (locale/ and any app locale/ dirs), never .venv's.
 # Django refuses to run without any locale/ directory, so that case is skipped with a note.
@@ -38,8 +40,8 @@ COMPILEMESSAGES := if $(FIND_PRUNE) -type d -name locale -print | grep -q .; the
 LOCK_COMPILE := pip compile pyproject.toml --generate-hashes --universal --python-version 3.11 \
 	--custom-compile-command "make lock"
 
-.PHONY: help run test lint format lock lock-upgrade bench clean \
-	venv-base venv-test gettext chromium messages uv-tool
+.PHONY: help run test test-clock lint format lock lock-upgrade bench clean \
+	venv-base venv-test gettext chromium faketime messages uv-tool
 
 help: ## List the targets
 	@echo "Connective Cities portal. Usage: make <target> [VAR=value]"
@@ -109,6 +111,13 @@ gettext:
 	  $(call apt_install,gettext); \
 	fi
 
+faketime:
+	@set -euo pipefail; \
+	if ! command -v faketime >/dev/null 2>&1; then \
+	  echo ">> faketime not found (needed by make test-clock): installing faketime"; \
+	  $(call apt_install,faketime); \
+	fi
+
 chromium:
 	@set -euo pipefail; \
 	if [ ! -x "$(CHROMIUM)" ]; then \
@@ -127,20 +136,34 @@ run: venv-base gettext ## Set up (venv, migrate, translations, static files, dem
 	$(PY) manage.py search_rebuild --backend database
 	$(PY) manage.py runserver $(RUN_ADDR)
 
-test: venv-test chromium gettext ## Lint, Django checks, migration check and the full pytest suite (honours DATABASE_URL, PYTEST_ARGS)
+test: venv-test chromium gettext ## The pre-commit checks, Django's checks and the full pytest suite (honours DATABASE_URL, PYTEST_ARGS)
 	export $(TEST_ENV); $(COMPILEMESSAGES)
-	$(RUFF) check .
-	$(RUFF) format --check .
+	$(PRE_COMMIT)
 	$(TEST_ENV) $(PY) manage.py check
-	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+
+# Instants (UTC, the machines' clock) that break naive date code; each run starts there and
+# the clock goes on, so a run also crosses what follows:
+#   23:59 on New Year's Eve in Berlin: the run crosses midnight, and the year, in Berlin only;
+#   noon on a leap day;
+#   01:59 CET on the night summer time starts (02:00-03:00 does not exist in Berlin);
+#   02:59 CEST on the night summer time ends (02:00-03:00 happens twice).
+CLOCKS ?= 2026-12-31 22:59:00|2028-02-29 11:00:00|2027-03-28 00:59:00|2027-10-31 00:59:00
+CLOCK_PYTEST_ARGS ?= -m "not browser" -n 2 -p no:cacheprovider
+
+test-clock: venv-test gettext faketime ## The non-browser suite with the system clock moved (faketime) to each of CLOCKS
+	@set -euo pipefail; export $(TEST_ENV); $(COMPILEMESSAGES); \
+	IFS='|'; for clock in $(CLOCKS); do \
+	  echo ">> Clock moved to $$clock UTC ($$(TZ=Europe/Berlin date -d "$$clock UTC" '+%Y-%m-%d %H:%M %Z') in Berlin)"; \
+	  faketime "$$clock" env $(TEST_ENV) $(PY) -m pytest $(CLOCK_PYTEST_ARGS) \
+	    || { echo "error: the suite failed with the clock at $$clock UTC" >&2; exit 1; }; \
+	done
 
 messages: venv-base gettext ## Compile the .po translation catalogues to .mo
 	$(COMPILEMESSAGES)
 
-lint: venv-test ## ruff check and ruff format --check
-	$(RUFF) check .
-	$(RUFF) format --check .
+lint: venv-test ## The pre-commit checks: ruff check, ruff format --check, makemigrations --check, mypy
+	$(PRE_COMMIT)
 
 format: venv-test ## Reformat and autofix with ruff
 	$(RUFF) check --fix .

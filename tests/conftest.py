@@ -1,8 +1,17 @@
 """Shared fixtures: the two locales, a German home with its English translation, sections, taxonomy."""
 
+import datetime
+
 import pytest
 
 from tests import helpers
+
+
+def pytest_report_header(config):
+    """The clock the run starts with (CI moves it with faketime): UTC and the site's Berlin."""
+    now = datetime.datetime.now(datetime.UTC)
+    berlin = now.astimezone(helpers.BERLIN)
+    return f"clock: {now:%Y-%m-%d %H:%M:%S} UTC, {berlin:%Y-%m-%d %H:%M:%S %Z} in Berlin"
 
 
 @pytest.fixture
