@@ -11,7 +11,15 @@ class PortalLocaleMiddleware(LocaleMiddleware):
     redirect to /de/api/v2/pages/99999/. Machine-facing paths must answer their own 404.
     """
 
-    unprefixed = ("/api/", "/admin/", "/documents/", "/sitemap.xml", "/static/", "/media/")
+    unprefixed = (
+        "/api/",
+        "/admin/",
+        "/documents/",
+        "/sitemap",
+        "/robots.txt",
+        "/static/",
+        "/media/",
+    )
 
     def process_response(self, request, response):
         if request.path_info.startswith(self.unprefixed):

@@ -3,20 +3,23 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from localization.visitors import views as visitor_views
 from pages.api import api_router
 from search import api as search_api
 from search import views as search_views
+from seo import views as seo_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/search/", search_api.search, name="search_api"),
+    path("api/search/suggest/", search_api.suggest, name="search_suggest"),
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", seo_views.sitemap, name="sitemap"),
+    path("sitemap-<slug:section>.xml", seo_views.sitemap_section, name="sitemap_section"),
+    path("robots.txt", seo_views.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -27,6 +30,8 @@ if settings.DEBUG:
 # Everything visitors read lives under /de/ or /en/; "/" redirects by the browser's language.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("", include("syndication.urls")),
+    path("", include("opendata.urls")),
     path(
         "unavailable/<int:page_id>/",
         visitor_views.translation_unavailable,

@@ -14,6 +14,9 @@ INSTALLED_APPS = [
     "pages",
     "localization",
     "search",
+    "seo",
+    "syndication",
+    "opendata",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -121,7 +124,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Connective Cities"
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Where visitors reach the portal ("https://www.connective-cities.net"): when set, the default
+# Wagtail Site follows it after every migrate (seo.addresses), so the absolute links of the
+# sitemap, feeds, hreflang/canonical links and the API's html_url answer where it is served.
+PORTAL_BASE_URL = env_str("PORTAL_BASE_URL")
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", PORTAL_BASE_URL or "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "pages.PortalImage"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -156,6 +163,13 @@ SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "ccportal")
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
+
+# The licence of the open data downloads (opendata/), named in each JSON file and Link header.
+OPEN_DATA_LICENCE = {
+    "name": "Creative Commons Attribution 4.0 International (CC BY 4.0)",
+    "url": "https://creativecommons.org/licenses/by/4.0/",
+    "attribution": "Connective Cities",
+}
 
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "connective-cities")
 

@@ -54,7 +54,14 @@ VARIABLES = {
     "SEARCH_INDEX_PREFIX": ("ccportal", "Prefix of the Elasticsearch index and alias names."),
     "ALLOWED_HOSTS": ("localhost,127.0.0.1,[::1]", "Comma-separated host names served."),
     "CSRF_TRUSTED_ORIGINS": ("(empty)", "Comma-separated origins trusted for POSTs."),
-    "WAGTAILADMIN_BASE_URL": ("http://127.0.0.1:8000", "Base URL used in admin links and emails."),
+    "PORTAL_BASE_URL": (
+        "(unset; dev: http://127.0.0.1:8000)",
+        "Where visitors reach the portal (scheme, host, port); the Wagtail Site follows it.",
+    ),
+    "WAGTAILADMIN_BASE_URL": (
+        "`PORTAL_BASE_URL`, else http://127.0.0.1:8000",
+        "Base URL used in admin links and emails.",
+    ),
     "MEDIA_ROOT": (str(BASE_DIR / "media"), "Where uploaded images and documents are stored."),
     "STATIC_ROOT": (str(BASE_DIR / "static_collected"), "Where collectstatic puts files."),
     "DEMO_PASSWORD": ("connective-cities", "Password of the demo users made by seed_demo."),

@@ -11,6 +11,8 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = str(BASE_DIR / "test-artifacts" / "media")  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tests set the Site themselves (tests/seo/test_addresses.py sets this one when it needs it).
+PORTAL_BASE_URL = None
 # Serve static files straight from the apps and static/ without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

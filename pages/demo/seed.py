@@ -72,11 +72,15 @@ from pages.models import (
     TaxonomyPage,
     Theme,
 )
+from seo.addresses import configured_address
 
 from . import page_specs
 from .base import Ref, assign_ids, localise
 from .media import DOCUMENTS, IMAGES, LOGOS
 from .taxonomy import COUNTRIES, PARTNERS, REGIONS, SDGS, THEMES
+
+# Where `make run` serves the portal, unless PORTAL_BASE_URL says otherwise.
+DEMO_BASE_URL = "http://127.0.0.1:8000"
 
 PAGE_FACTORIES = {
     HomePage: factories.HomePageFactory,
@@ -518,11 +522,12 @@ class DemoSeeder:
         self.step("Site")
         home = self.pages_de["home"]
         site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
+        # The Site answers where `make run` serves (or PORTAL_BASE_URL says): its links work.
+        address = configured_address(default=DEMO_BASE_URL)
         if site is None:
-            site = Site.objects.create(
-                hostname="localhost", port=80, root_page=home, is_default_site=True
-            )
-        changed = apply_fields(site, {"root_page": home, "site_name": settings.WAGTAIL_SITE_NAME})
+            site = Site.objects.create(root_page=home, is_default_site=True, **address)
+        fields = {"root_page": home, "site_name": settings.WAGTAIL_SITE_NAME, **address}
+        changed = apply_fields(site, fields)
         if changed:
             site.save()
         self.report["site"].add(False, changed)
