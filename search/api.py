@@ -1,4 +1,5 @@
-"""The search API at /api/search/: the HTML page's parameters, plus `lang`, answered in JSON.
+"""The search API at /api/search/: the HTML page's parameters, plus `lang`, answered in JSON;
+and suggestions while typing at /api/search/suggest/?lang=&q=.
 
     {"total", "page", "pages", "results": [{"title", "url", "type", "locale", "date", "snippet",
      "regions", "in_other_language"}], "facets": {name: [{"value", "label", "count",
@@ -17,6 +18,7 @@ from django.views.decorators.http import require_GET
 from search.documents import languages
 from search.registry import get_facet
 from search.service import InvalidParameter, parse_query, run
+from search.service import suggest as suggest_titles
 
 
 @require_GET
@@ -66,3 +68,37 @@ def _values(facet):
         return item
 
     return [value(v) for v in facet.values]
+
+
+@require_GET
+def suggest(request):
+    """{"suggestions": [{"title", "url", "type", "type_label", "language"}]}: titles shown in
+    `lang` with every word of `q` (the last may be unfinished); empty below two characters.
+    An unknown `lang` answers 400 as the search does."""
+    language = request.GET.get("lang", settings.LANGUAGE_CODE)
+    known = language in languages()
+    with translation.override(language if known else translation.get_language()):
+        try:
+            found = suggest_titles(request.GET.get("q", ""), language)
+        except InvalidParameter as error:
+            body = {"error": {"parameter": error.param, "message": error.message}}
+            return JsonResponse(body, status=error.status)
+        labels = get_facet("type").labels(language)
+        response = JsonResponse(
+            {
+                "suggestions": [
+                    {
+                        "title": item.title,
+                        "url": request.build_absolute_uri(item.url),
+                        "type": item.type,
+                        "type_label": labels.get(item.type, item.type),
+                        "language": item.language,
+                    }
+                    for item in found
+                ]
+            }
+        )
+    # Answers change only when the index does; a minute in a browser's cache spares
+    # the server the same prefix typed again (backspace, a second visit).
+    response["Cache-Control"] = "public, max-age=60"
+    return response

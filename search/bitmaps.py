@@ -16,6 +16,7 @@ import threading
 from dataclasses import dataclass, field
 
 from search.models import IndexEntry, IndexVersion
+from search.text import folded_words
 
 
 @dataclass
@@ -29,6 +30,8 @@ class Bitmaps:
     values: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict)
     # {entry id: (date ordinal or 0, page id)} for sorting by date
     dates: dict[int, tuple[int, int]] = field(default_factory=dict)
+    # {language shown in: [(" folded title words ", entry id)]} for suggestions while typing
+    titles: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
 
 
 _lock = threading.Lock()
@@ -50,16 +53,19 @@ def current() -> Bitmaps:
 def load(token) -> Bitmaps:
     ids_by_key: dict[tuple, list[int]] = {}
     dates = {}
-    rows = IndexEntry.objects.values_list("id", "language", "date", "shown_in", "facets")
-    for entry_id, language, date, shown_in, facets in rows.iterator(chunk_size=5000):
+    titles: dict[str, list[tuple[str, int]]] = {}
+    rows = IndexEntry.objects.values_list("id", "language", "date", "shown_in", "facets", "title")
+    for entry_id, language, date, shown_in, facets, title in rows.iterator(chunk_size=5000):
         dates[entry_id] = (date.toordinal() if date else 0, entry_id)
         ids_by_key.setdefault(("language", language), []).append(entry_id)
+        folded = f" {' '.join(folded_words(title))} "
         for shown in shown_in:
+            titles.setdefault(shown, []).append((folded, entry_id))
             ids_by_key.setdefault(("shown", shown), []).append(entry_id)
             for facet, values in facets.items():
                 for value in values:
                     ids_by_key.setdefault((shown, facet, value), []).append(entry_id)
-    bitmaps = Bitmaps(token=token, dates=dates)
+    bitmaps = Bitmaps(token=token, dates=dates, titles=titles)
     for key, ids in ids_by_key.items():
         bits = bitset(ids)
         if key[0] == "language":

@@ -26,6 +26,8 @@ PAGE_SIZE = 10
 # Longer queries are cut, not refused: nobody types 200 characters into a search box on purpose.
 MAX_QUERY_CHARS = 200
 MAX_PAGE = 1000
+# Titles offered while typing in the search box.
+SUGGESTIONS = 8
 
 
 @dataclass(frozen=True)
@@ -163,3 +165,14 @@ class BackendResult:
 
 def page_count(total: int, page_size: int = PAGE_SIZE) -> int:
     return max(1, ceil(total / page_size))
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A title offered while the visitor types, shown in the visitor's language."""
+
+    page_id: int
+    title: str
+    url: str
+    type: str
+    language: str

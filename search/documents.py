@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.blocks import StreamValue
@@ -48,14 +49,39 @@ def languages() -> tuple[str, ...]:
     return tuple(code for code, _name in settings.LANGUAGES)
 
 
-def searchable_pages():
-    """Live, public pages of every searchable type (private parents excluded by `public()`).
+def findable_pages(queryset=None):
+    """The pages visitors may find: live, public (no view restriction on the page or above it,
+    which `public()` checks), and no aliases (an alias in another locale is an untranslated copy
+    of its source, which already stands in for that language). Drafts and unpublished
+    translations are not live.
 
-    Aliases are left out: an alias in another locale is an untranslated copy of its source,
-    which already stands in for that language.
+    The one rule for everything that lists pages outside the page tree: search, and the
+    sitemap, feeds, calendars and exports. `queryset` narrows it (a model's pages).
     """
+    queryset = Page.objects.all() if queryset is None else queryset
+    return queryset.live().public().filter(alias_of__isnull=True)
+
+
+def searchable_pages():
+    """Findable pages of every searchable type."""
     models = [t.model for t in searchable_types()]
-    return Page.objects.live().public().type(*models).filter(alias_of__isnull=True)
+    return findable_pages().type(*models)
+
+
+def source_of(translations):
+    """The version of an item that stands in for the languages it lacks: the oldest of its
+    live translations, which is where wagtail-localize translations start."""
+    return min(translations, key=lambda page: page.pk)
+
+
+def shown_in_language(queryset, language):
+    """The pages of `queryset` (findable pages, every language) that `language` shows: each
+    item once, in `language` where it has a version there, else its source (`source_of`), as
+    search shows it. One query, so listings can order and slice it."""
+    own = Q(locale__language_code=language)
+    has_own = queryset.filter(own).values("translation_key")
+    older = queryset.filter(translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk"))
+    return queryset.filter(own | (~Q(translation_key__in=has_own) & ~Exists(older)))
 
 
 def field_text(page, name) -> str:
@@ -155,7 +181,7 @@ def documents_for_pages(pages) -> list[SearchDocument]:
     for translations in by_item.values():
         present = {p.locale.language_code for p in translations}
         missing = [lang for lang in languages() if lang not in present]
-        source = min(translations, key=lambda p: p.pk)
+        source = source_of(translations)
         for page in translations:
             shown_in = [page.locale.language_code, *(missing if page is source else [])]
             documents.append(build_document(page, shown_in, parents_of))

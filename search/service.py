@@ -9,8 +9,9 @@ hierarchy. Views (HTML and JSON) are thin layers over these two.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import fields
+from itertools import chain, islice
 
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -26,6 +27,7 @@ from search.contract import (
     Hit,
     SearchQuery,
     SearchResult,
+    Suggestion,
 )
 from search.documents import languages
 from search.registry import FacetDefinition, facet_definitions
@@ -35,6 +37,8 @@ logger = logging.getLogger(__name__)
 
 # Facet values are slugs, ISO codes, type keys or years: short and plain.
 MAX_VALUES_PER_FACET = 50
+# One typed letter would match half the titles: suggestions start with the second.
+MIN_SUGGEST_CHARS = 2
 
 
 class InvalidParameter(ValueError):
@@ -73,20 +77,24 @@ def parse_query(params: Mapping, language: str) -> SearchQuery:
     filters = {}
     for facet in facet_definitions():
         values = [v for v in getlist(facet.name) if v != ""]
-        if len(values) > MAX_VALUES_PER_FACET:
-            raise InvalidParameter(
-                facet.name, _("Too many values for “%(name)s”.") % {"name": facet.name}
-            )
-        known = facet.labels(language)
-        for value in values:
-            if value not in known and not (facet.accepts and facet.accepts(value)):
-                raise InvalidParameter(
-                    facet.name,
-                    _("Unknown value “%(value)s” for “%(name)s”.")
-                    % {"value": clean(value)[:40], "name": facet.name},
-                )
+        check_values(facet.name, values, facet.labels(language), facet.accepts)
         filters[facet.name] = values
     return SearchQuery.build(language, text=text, filters=filters, sort=sort, page=int(page_param))
+
+
+def check_values(name, values, known, accepts=None):
+    """Raise InvalidParameter for too many values of the parameter `name` or one that is not
+    in `known` (and not accepted by `accepts`). Other lists filtered by facet-like
+    parameters (calendars) check theirs with it too, so their errors read the same."""
+    if len(values) > MAX_VALUES_PER_FACET:
+        raise InvalidParameter(name, _("Too many values for “%(name)s”.") % {"name": name})
+    for value in values:
+        if value not in known and not (accepts and accepts(value)):
+            raise InvalidParameter(
+                name,
+                _("Unknown value “%(value)s” for “%(name)s”.")
+                % {"value": clean(value)[:40], "name": name},
+            )
 
 
 def run(query: SearchQuery) -> SearchResult:
@@ -113,6 +121,49 @@ def run(query: SearchQuery) -> SearchResult:
             status=404,
         )
     return assemble(query, raw, facets, backend.name, tuple(notices))
+
+
+def suggest(text: str, language: str) -> list[Suggestion]:
+    """Titles for what the visitor is typing: nothing for fewer than MIN_SUGGEST_CHARS
+    characters; the database answers when Elasticsearch cannot."""
+    if language not in languages():
+        raise InvalidParameter(
+            "lang",
+            _("Unknown language “%(value)s”; use one of: %(choices)s.")
+            % {"value": clean(language)[:40], "choices": ", ".join(languages())},
+        )
+    text = clean(text)
+    if len(text) < MIN_SUGGEST_CHARS:
+        return []
+    backend = search_backend()
+    try:
+        return backend.suggest(text, language)
+    except SearchUnavailable as error:
+        if backend.name == "database":
+            raise
+        logger.warning(
+            "Search backend %s unavailable, suggesting from the database: %s", backend.name, error
+        )
+        return get_backend("database").suggest(text, language)
+
+
+def matching_page_ids(query: SearchQuery) -> Iterator[int]:
+    """The page ids of every hit of `query`, in its order, lazily (for exports). The database
+    answers when Elasticsearch cannot at the start; a failure later ends the iteration with
+    the error (a stream already sent cannot start again)."""
+    backend = search_backend()
+    ids = backend.matching_page_ids(query)
+    try:
+        first = list(islice(ids, 1))
+    except SearchUnavailable as error:
+        if backend.name == "database":
+            raise
+        logger.warning(
+            "Search backend %s unavailable, exporting from the database: %s", backend.name, error
+        )
+        ids = get_backend("database").matching_page_ids(query)
+        first = []
+    return chain(first, ids)
 
 
 def assemble(query, raw: BackendResult, facets, backend_name="", notices=()) -> SearchResult:

@@ -8,12 +8,13 @@ PostgreSQL use for German and English.
 
 from __future__ import annotations
 
+import html as html_module
 import re
 import unicodedata
 from functools import lru_cache
 
 import snowballstemmer
-from django.utils.html import escape
+from django.utils.html import escape, strip_tags
 
 from search.contract import MAX_QUERY_CHARS
 
@@ -53,6 +54,19 @@ def clean(text: str) -> str:
 
 def words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in WORD.findall(text or "")]
+
+
+def plain_text(html) -> str:
+    """The text of an HTML fragment (rich text), entities decoded, whitespace collapsed."""
+    return " ".join(html_module.unescape(strip_tags(str(html or ""))).split())
+
+
+def folded_words(text: str) -> list[str]:
+    """Words without case or accents ("Lörrach" -> "lorrach", "Straße" -> "strasse"), as
+    Elasticsearch's `german_normalization` and `lowercase` compare title words for suggestions."""
+    decomposed = unicodedata.normalize("NFKD", (text or "").casefold())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return words(plain)
 
 
 @lru_cache(maxsize=8)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from search.contract import BackendResult, SearchQuery
+from search.contract import SUGGESTIONS, BackendResult, SearchQuery, Suggestion
 from search.documents import SearchDocument
 from search.registry import FacetDefinition
 
@@ -23,6 +23,17 @@ class SearchBackend(ABC):
 
         `query` has been validated: its facets, values, sort and page are known to be sound.
         """
+
+    @abstractmethod
+    def matching_page_ids(self, query: SearchQuery) -> Iterator[int]:
+        """The page ids of every hit of `query`, not one page of them, in the query's order
+        (its `page` is ignored); lazily, so that callers can stream thousands (exports)."""
+
+    @abstractmethod
+    def suggest(self, prefix: str, language: str, size: int = SUGGESTIONS) -> list[Suggestion]:
+        """At most `size` items shown in `language` whose title has every word of `prefix`:
+        each word but the last as a whole word, the last as the start of a word (what is
+        being typed). Case and accents do not matter (ä = a, ß = ss)."""
 
     @abstractmethod
     def replace_items(self, documents: dict[str, list[SearchDocument]]) -> None:

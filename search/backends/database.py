@@ -18,10 +18,10 @@ from django.db.models import Count
 
 from search import bitmaps
 from search.backends.base import SearchBackend
-from search.contract import BackendHit, BackendResult
+from search.contract import SUGGESTIONS, BackendHit, BackendResult, Suggestion
 from search.documents import languages
 from search.models import IndexEntry, IndexVersion
-from search.text import analyse, only_stop_words, query_terms, snippet
+from search.text import analyse, folded_words, only_stop_words, query_terms, snippet
 
 FTS = "portal_search_fts"
 # bm25 weights of the title, summary and body columns (SQLite; PostgreSQL uses A, B, C).
@@ -40,17 +40,7 @@ class DatabaseBackend(SearchBackend):
             return BackendResult(total=0, hits=(), counts={facet.name: {} for facet in facets})
         index = bitmaps.current()
         language = query.language
-        candidates = index.shown.get(language, 0)
-        terms = {lang: query_terms(query.text, lang) for lang in languages()}
-        scores = None
-        if any(terms.values()):
-            matched, scores = self._match(terms, index, rank=query.sort == "relevance")
-            candidates &= matched
-
-        selected = {
-            name: _union(index.values.get((language, name), {}), values)
-            for name, values in query.filters
-        }
+        candidates, scores, terms, selected = self._select(query, index)
 
         def restricted(excluded=None):
             bits = candidates
@@ -73,6 +63,34 @@ class DatabaseBackend(SearchBackend):
             ids = self._page(bitmaps.members(matching), index, scores, query)
             hits = self._hits(ids, terms)
         return BackendResult(total=total, hits=tuple(hits), counts=counts)
+
+    def matching_page_ids(self, query, batch=BATCH):
+        if only_stop_words(query.text, query.language):
+            return  # finds nothing, as search does
+        index = bitmaps.current()
+        candidates, scores, _terms, selected = self._select(query, index)
+        for selection in selected.values():
+            candidates &= selection
+        ids = sorted(bitmaps.members(candidates), key=self._order(index, scores))
+        for start in range(0, len(ids), batch):
+            chunk = ids[start : start + batch]
+            pages = dict(IndexEntry.objects.filter(id__in=chunk).values_list("id", "page_id"))
+            yield from (pages[i] for i in chunk if i in pages)
+
+    def _select(self, query, index):
+        """(bits of the entries the language shows that match the text, their scores or None,
+        the query's terms per language, {facet: bits of its selected values})."""
+        candidates = index.shown.get(query.language, 0)
+        terms = {lang: query_terms(query.text, lang) for lang in languages()}
+        scores = None
+        if any(terms.values()):
+            matched, scores = self._match(terms, index, rank=query.sort == "relevance")
+            candidates &= matched
+        selected = {
+            name: _union(index.values.get((query.language, name), {}), values)
+            for name, values in query.filters
+        }
+        return candidates, scores, terms, selected
 
     def _match(self, terms, index, rank):
         """(bits of the entries whose own language's stems contain every term, {id: score})."""
@@ -120,9 +138,15 @@ class DatabaseBackend(SearchBackend):
                 )
             return cursor.fetchall()
 
+    @classmethod
+    def _page(cls, ids, index, scores, query):
+        """The ids of one page of hits."""
+        first = heapq.nsmallest(query.offset + query.page_size, ids, key=cls._order(index, scores))
+        return first[query.offset :]
+
     @staticmethod
-    def _page(ids, index, scores, query):
-        """The ids of one page of hits: by relevance (then newest), or newest first."""
+    def _order(index, scores):
+        """Sort key of entry ids: by relevance (then newest), or newest first."""
         dates = index.dates
         if scores is not None:
 
@@ -135,8 +159,7 @@ class DatabaseBackend(SearchBackend):
                 day, pk = dates[entry_id]
                 return (-day if day else 1, -pk)
 
-        first = heapq.nsmallest(query.offset + query.page_size, ids, key=key)
-        return first[query.offset :]
+        return key
 
     @staticmethod
     def _hits(ids, terms):
@@ -156,6 +179,29 @@ class DatabaseBackend(SearchBackend):
                 facets={k: tuple(v) for k, v in row["facets"].items()},
             )
             for row in (rows[i] for i in ids if i in rows)
+        ]
+
+    def suggest(self, prefix, language, size=SUGGESTIONS):
+        """Titles shown in `language` with every word of `prefix` (the last as a word start),
+        matched on the folded title words held in memory (search.bitmaps): no query but the
+        index version and the rows offered. Titles starting with the first word come first,
+        then shorter titles, then newer items."""
+        typed = folded_words(prefix)
+        if not typed:
+            return []
+        index = bitmaps.current()
+        needles = [f" {word} " for word in typed[:-1]] + [f" {typed[-1]}"]
+        found = [
+            (not title.startswith(needles[0]), len(title), -index.dates[entry_id][0], entry_id)
+            for title, entry_id in index.titles.get(language, ())
+            if all(needle in title for needle in needles)
+        ]
+        best = [entry_id for *_key, entry_id in heapq.nsmallest(size, found)]
+        rows = IndexEntry.objects.only("page_id", "title", "url", "type", "language").in_bulk(best)
+        return [
+            Suggestion(row.page_id, row.title, row.url, row.type, row.language)
+            for row in (rows.get(entry_id) for entry_id in best)
+            if row is not None
         ]
 
     # Indexing -----------------------------------------------------------------------------

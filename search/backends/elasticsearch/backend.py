@@ -27,12 +27,20 @@ from search.backends.elasticsearch.documents import (
     stale_documents_query,
 )
 from search.backends.elasticsearch.mapping import index_body
-from search.backends.elasticsearch.queries import counts_body, search_body, suggest_body
+from search.backends.elasticsearch.queries import (
+    IDS_BATCH,
+    counts_body,
+    ids_body,
+    search_body,
+    suggest_body,
+)
 from search.backends.elasticsearch.responses import (
     parse_counts_response,
+    parse_ids_response,
     parse_search_response,
     parse_suggest_response,
 )
+from search.contract import SUGGESTIONS
 from search.documents import SearchDocument, languages
 from search.registry import facet_names as registered_facet_names
 
@@ -117,11 +125,26 @@ class ElasticsearchBackend(SearchBackend):
             )
         return parse_search_response(response.body, facets)
 
-    def suggest(self, prefix: str, language: str) -> list[dict]:
-        """Titles shown in `language` that start with the words of `prefix`."""
+    def suggest(self, prefix, language, size=SUGGESTIONS):
         with unavailable_on_errors("suggest", any_api_error=True):
-            response = self.client.search(index=self.aliases, body=suggest_body(prefix, language))
+            response = self.client.search(
+                index=self.aliases, body=suggest_body(prefix, language, size)
+            )
         return parse_suggest_response(response.body)
+
+    def matching_page_ids(self, query):
+        after = None
+        while True:
+            with unavailable_on_errors("export", any_api_error=True):
+                response = self.client.search(
+                    index=self.aliases,
+                    body=ids_body(query, after),
+                    allow_partial_search_results=False,
+                )
+            ids, after = parse_ids_response(response.body)
+            yield from ids
+            if len(ids) < IDS_BATCH:
+                return
 
     def counts(self):
         with unavailable_on_errors("count"):

@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from search.backends.elasticsearch.mapping import TEXT_FIELDS, facet_field
-from search.contract import SearchQuery
+from search.contract import SUGGESTIONS, SearchQuery
 from search.registry import FacetDefinition
 from search.text import clean, words
 
 SNIPPET_CHARS = 200
-SUGGESTIONS = 8
+# Page ids per request when every hit is asked for (exports), with `search_after`.
+IDS_BATCH = 1000
 HIT_FIELDS = ("page_id", "title", "url", "type", "language", "date", "summary")
 SEARCHED_FIELDS = [
     f"{name}^{weight}" if weight > 1 else name for name, weight in TEXT_FIELDS.items()
@@ -137,6 +138,8 @@ def suggest_body(prefix: str, language: str, size: int = SUGGESTIONS) -> dict:
                             "query": text,
                             "type": "bool_prefix",
                             "fields": [suggest, f"{suggest}._2gram", f"{suggest}._3gram"],
+                            # Every word typed must be in the title (the default is any).
+                            "operator": "and",
                         }
                     }
                 ],
@@ -145,6 +148,27 @@ def suggest_body(prefix: str, language: str, size: int = SUGGESTIONS) -> dict:
         "size": size,
         "_source": {"includes": ["page_id", "title", "url", "type", "language"]},
     }
+
+
+def ids_body(query: SearchQuery, after: list | None = None, size: int = IDS_BATCH) -> dict:
+    """The body asking for the page ids of every hit of `query` in its order, `size` at a time:
+    the selections filter the query itself (no counts are asked), and each request continues
+    after the last hit's sort values (`search_after`; the sort ends with the unique page id)."""
+    body = {
+        "query": {
+            "bool": {
+                "filter": [{"term": {"shown_in": query.language}}, *selections(query)],
+                "must": [text_query(query.text)],
+            }
+        },
+        "sort": sort(query),
+        "size": size,
+        "track_total_hits": False,
+        "_source": {"includes": ["page_id"]},
+    }
+    if after is not None:
+        body["search_after"] = list(after)
+    return body
 
 
 def counts_body(max_types: int = 100, max_languages: int = 100) -> dict:

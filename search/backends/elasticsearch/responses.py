@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Mapping, Sequence
 
 from search.backends.elasticsearch.mapping import facet_field
-from search.contract import BackendHit, BackendResult
+from search.contract import BackendHit, BackendResult, Suggestion
 from search.registry import FacetDefinition
 from search.text import snippet as plain_snippet
 
@@ -85,6 +85,21 @@ def parse_counts_response(response: Mapping) -> dict[tuple[str, str], int]:
     }
 
 
-def parse_suggest_response(response: Mapping) -> list[dict]:
-    """[{page_id, title, url, type, language}] in the server's order."""
-    return [dict(hit["_source"]) for hit in response["hits"]["hits"]]
+def parse_suggest_response(response: Mapping) -> list[Suggestion]:
+    """Suggestions in the server's order."""
+    return [
+        Suggestion(
+            page_id=int(source["page_id"]),
+            title=source["title"],
+            url=source["url"],
+            type=source["type"],
+            language=source["language"],
+        )
+        for source in (hit["_source"] for hit in response["hits"]["hits"])
+    ]
+
+
+def parse_ids_response(response: Mapping) -> tuple[list[int], list | None]:
+    """(page ids of the hits, the sort values to continue after, or None when none came)."""
+    hits = response["hits"]["hits"]
+    return [int(hit["_source"]["page_id"]) for hit in hits], (hits[-1]["sort"] if hits else None)
