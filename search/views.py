@@ -14,6 +14,7 @@ from django.http import QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from search.service import InvalidParameter, parse_query, run
 
@@ -45,6 +46,9 @@ def search(request):
         "results_page": Paginator(range(result.total), query.page_size).get_page(query.page),
         # What the pagination component keeps of "the request": the validated parameters.
         "canonical": SimpleNamespace(GET=QueryDict(urlencode(query.params()))),
+        # The same for canonical and hreflang links (never whatever else the URL held).
+        "defining_params": query.params(),
+        "meta_title": _("Search"),
     }
     status = errors[0].status if errors else 200
     return render(request, "search/search.html", context, status=status)

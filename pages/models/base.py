@@ -233,6 +233,19 @@ class IndexPage(BasePage):
     def listing_context(self, request):
         return {"items": paginate(request, self.listing())}
 
+    # Parameters that make another page of this listing (the rest are noise: tracking tags).
+    page_params = ("page",)
+
+    def defining_params(self, request):
+        """[(name, value)] of the parameters that define what this request shows, for its
+        canonical and hreflang links: page numbers above 1 (the nearest page is shown for
+        others)."""
+        return [
+            (name, value)
+            for name in self.page_params
+            if (value := request.GET.get(name, "")).isascii() and value.isdigit() and int(value) > 1
+        ]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(self.listing_context(request))

@@ -247,6 +247,8 @@ class EventIndexPage(IndexPage):
     def listing(self):
         return super().listing().select_related("country").prefetch_related("themes")
 
+    page_params = ("upcoming", "past")
+
     def listing_context(self, request):
         today = timezone.localdate()
         events = self.listing()

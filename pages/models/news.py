@@ -94,6 +94,11 @@ class NewsIndexPage(IndexPage):
         verbose_name = _("news index")
         verbose_name_plural = _("news indexes")
 
+    def defining_params(self, request):
+        category = request.GET.get("category", "")
+        chosen = [("category", category)] if category in NewsCategory.values else []
+        return chosen + super().defining_params(request)
+
     def listing_context(self, request):
         category = request.GET.get("category", "")
         if category not in NewsCategory.values:

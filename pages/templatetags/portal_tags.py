@@ -5,7 +5,7 @@ is given, so that listings stay at a constant number of queries as they grow.
 """
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from django import template
 from django.conf import settings
@@ -252,15 +252,20 @@ def language_links(context):
         and match.url_name not in (None, "wagtail_serve")
     )
     homes = _homes(request)
+    params = defining_params(context)
+    query = f"?{urlencode(params)}" if params else ""
     links = []
     for code, name in settings.WAGTAIL_CONTENT_LANGUAGES:
         target = translations.get(code)
         full_url = None
+        alternate = True
         if target is not None:
-            url = target.get_url(request)
-            full_url = target.get_full_url(request)
+            url = target.get_url(request) + query
+            full_url = target.get_full_url(request) + query
+            # An alias shows another page's text: it is no language version of its own.
+            alternate = not target.alias_of_id
         elif is_view:
-            url = translate_url(request.get_full_path(), code)
+            url = translate_url(request.path, code) + query
             full_url = request.build_absolute_uri(url)
         elif _is_page(page) and page.live:
             with translation.override(code):
@@ -279,7 +284,7 @@ def language_links(context):
                 "current": code == current,
                 "translated": target is not None,
                 "page": target,
-                "alternate": bool(full_url),
+                "alternate": bool(full_url) and alternate,
                 "x_default": False,
             }
         )
@@ -290,6 +295,17 @@ def language_links(context):
         )
         (default or alternates[0])["x_default"] = True
     return links
+
+
+def defining_params(context):
+    """[(name, value)] of the request's parameters that define the page shown, for canonical
+    and hreflang links: a view's validated parameters (`defining_params` in its context, as the
+    search gives), else what the page's `defining_params(request)` keeps; never the rest."""
+    if "defining_params" in context:
+        return list(context["defining_params"])
+    page, request = context.get("page"), context.get("request")
+    method = getattr(page, "defining_params", None)
+    return list(method(request)) if callable(method) and request is not None else []
 
 
 @register.simple_tag(takes_context=True)
