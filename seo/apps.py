@@ -11,8 +11,10 @@ class SeoConfig(AppConfig):
     verbose_name = _("Search engines and sharing")
 
     def ready(self):
+        from django.apps import apps
+
         from seo.addresses import sync_default_site
 
-        # Sent after every app's migrations (wagtailcore's create the default Site); once per
-        # migrate, as the sender is this app.
-        post_migrate.connect(sync_default_site, sender=self)
+        # Sent once per app with models after all migrations ran; wagtailcore's own made the
+        # default Site (this app has no models, so it is never the sender).
+        post_migrate.connect(sync_default_site, sender=apps.get_app_config("wagtailcore"))

@@ -173,9 +173,7 @@ def news_article(request, page, url, image):
         "description": page.search_description or page.teaser,
         "image": [image["url"]],
         "datePublished": page.date.isoformat(),
-        "dateModified": (page.last_published_at or page.latest_revision_created_at).isoformat()
-        if (page.last_published_at or page.latest_revision_created_at)
-        else page.date.isoformat(),
+        "dateModified": (page.last_published_at or page.date).isoformat(),
         "author": [
             {"@type": "Organization", "name": "Connective Cities", "url": site_root(request) + "/"}
         ],

@@ -29,6 +29,7 @@ class PortalSitemap(Sitemap):
     def items(self):
         return (
             findable_pages()
+            .filter(depth__gt=1)  # the tree's root is no page of the site
             .select_related("locale")
             .only(
                 "id",
