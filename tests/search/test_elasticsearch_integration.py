@@ -322,11 +322,13 @@ class TestSearching:
         assert hit.url == "/en/201/"
 
     def test_suggestions_complete_title_words(self, backend):
-        titles = {s["title"] for s in backend.suggest("flo", "en")}
+        titles = {s.title for s in backend.suggest("flo", "en")}
         assert titles == {"Flood protection in Accra", "Floods and heat in Manila"}
-        assert {s["title"] for s in backend.suggest("Stadtentw", "de")} == {
+        assert {s.title for s in backend.suggest("Stadtentw", "de")} == {
             "Stadtentwicklung in Tiflis"
         }
+        # Every word must be in the title.
+        assert {s.title for s in backend.suggest("flood manila", "en")} == set()
 
     def test_counts_per_language_and_type(self, backend):
         assert backend.counts() == Counter((d.language, d.type) for d in DOCUMENTS)

@@ -12,6 +12,7 @@ from elasticsearch.dsl import Search
 from search.backends.elasticsearch.backend import ElasticsearchBackend
 from search.backends.elasticsearch.queries import (
     counts_body,
+    ids_body,
     search_body,
     suggest_body,
 )
@@ -179,8 +180,27 @@ def test_suggestions_prefix_match_the_title_shingles():
             "query": "flood prot",
             "type": "bool_prefix",
             "fields": ["title.suggest", "title.suggest._2gram", "title.suggest._3gram"],
+            "operator": "and",  # every word, not any
         }
     }
+
+
+def test_page_ids_of_every_hit_continue_after_the_last():
+    query = SearchQuery.build("en", text="flood", filters={"region": ["asia"]}, sort="date")
+    body = ids_body(query)
+    assert Search.from_dict(body).to_dict() == body
+    assert body["query"]["bool"]["filter"] == [
+        {"term": {"shown_in": "en"}},
+        {"terms": {"facet_region": ["asia"]}},
+    ]
+    assert body["sort"] == [
+        {"date": {"order": "desc", "missing": "_last"}},
+        {"page_id": {"order": "desc"}},
+    ]
+    assert body["_source"] == {"includes": ["page_id"]}
+    assert body["size"] == 1000
+    assert "search_after" not in body and "aggs" not in body and "post_filter" not in body
+    assert ids_body(query, after=[1718000000000, 7])["search_after"] == [1718000000000, 7]
 
 
 def test_suggestions_for_no_words_ask_for_nothing():

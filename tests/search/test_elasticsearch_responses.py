@@ -11,10 +11,11 @@ from search.backends.base import SearchUnavailable
 from search.backends.elasticsearch.backend import unavailable_on_errors
 from search.backends.elasticsearch.responses import (
     parse_counts_response,
+    parse_ids_response,
     parse_search_response,
     parse_suggest_response,
 )
-from search.contract import BackendHit
+from search.contract import BackendHit, Suggestion
 from search.registry import FacetDefinition
 
 FACETS = tuple(
@@ -268,7 +269,42 @@ def test_suggestions_in_the_servers_order():
             "hits": [{"_index": "x", "_id": "3", "_score": 1.2, "_source": suggestion}],
         },
     }
-    assert parse_suggest_response(response) == [suggestion]
+    assert parse_suggest_response(response) == [
+        Suggestion(
+            page_id=3, title="Flood protection", url="/en/flood/", type="practice", language="en"
+        )
+    ]
+
+
+def test_page_ids_and_where_to_continue():
+    response = {
+        "took": 1,
+        "timed_out": False,
+        "_shards": SHARDS,
+        "hits": {
+            "total": {"value": 2, "relation": "gte"},
+            "max_score": None,
+            "hits": [
+                {
+                    "_index": "x",
+                    "_id": "7",
+                    "_score": None,
+                    "_source": {"page_id": 7},
+                    "sort": [1718000000000, 7],
+                },
+                {
+                    "_index": "x",
+                    "_id": "5",
+                    "_score": None,
+                    "_source": {"page_id": 5},
+                    "sort": [1717000000000, 5],
+                },
+            ],
+        },
+    }
+    assert parse_ids_response(response) == ([7, 5], [1717000000000, 5])
+    empty = {**response, "hits": {**response["hits"], "hits": []}}
+    assert parse_ids_response(empty) == ([], None)
 
 
 def api_error(error_class, status, error_type):
