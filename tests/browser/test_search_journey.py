@@ -103,8 +103,8 @@ def test_visitor_filters_by_region_and_theme_and_keeps_them_in_german(
 ):
     page = new_context().new_page()
     page.goto("/en/")
-    page.get_by_role("searchbox", name="Search the portal").fill(WORD)
-    page.get_by_role("searchbox", name="Search the portal").press("Enter")
+    page.get_by_role("combobox", name="Search the portal").fill(WORD)
+    page.get_by_role("combobox", name="Search the portal").press("Enter")
     page.wait_for_url(re.compile(rf"/en/search/\?q={WORD}$"))
     expect(page.locator("#results-title")).to_have_text(f"4 results for “{WORD}”")
     expect_results(page, 4)
