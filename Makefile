@@ -176,6 +176,10 @@ bench: venv-test ## Run the benchmarks (python bench/run.py, extra arguments in 
 bench-search: venv-test ## Search benchmark: index rebuild and 200 faceted searches (bench/search.py, arguments in BENCH_ARGS)
 	$(PY) bench/search.py $(BENCH_ARGS)
 
+.PHONY: bench-reach
+bench-reach: venv-test ## Downloads (10,000 practices: time, peak memory) and suggestion latency (bench/reach.py, arguments in BENCH_ARGS)
+	$(PY) bench/reach.py $(BENCH_ARGS)
+
 # ---------------------------------------------------------------------------------------------
 # Lock files. test.txt is constrained by base.txt, so both pin the runtime packages identically.
 

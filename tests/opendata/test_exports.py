@@ -176,3 +176,12 @@ def test_search_page_and_index_pages_link_their_downloads(client, search_site):
         "/en/open-data/practices.csv",
         "/en/open-data/practices.json",
     }
+
+
+def test_the_readme_lists_every_column_in_order():
+    from django.conf import settings
+
+    readme = (settings.BASE_DIR / "README.md").read_text(encoding="utf-8")
+    for name, kind in KINDS.items():
+        line = f"  - `{name}`: " + ", ".join(f"`{column.name}`" for column in kind.columns)
+        assert line in readme.splitlines(), name
