@@ -41,7 +41,8 @@ def canonical(soup):
 
 def hreflangs(soup):
     return {
-        link["hreflang"]: link["href"] for link in soup.find_all("link", rel="alternate", hreflang=True)
+        link["hreflang"]: link["href"]
+        for link in soup.find_all("link", rel="alternate", hreflang=True)
     }
 
 
@@ -195,7 +196,10 @@ def test_feeds_are_announced_where_people_look_for_them(client, site):
             for link in soup.find_all("link", rel="alternate", type=True)
         }
 
-    news = {("application/rss+xml", "/en/feeds/news.rss"), ("application/atom+xml", "/en/feeds/news.atom")}
+    news = {
+        ("application/rss+xml", "/en/feeds/news.rss"),
+        ("application/atom+xml", "/en/feeds/news.atom"),
+    }
     practices = {
         ("application/rss+xml", "/en/feeds/practices.rss"),
         ("application/atom+xml", "/en/feeds/practices.atom"),
@@ -207,7 +211,9 @@ def test_feeds_are_announced_where_people_look_for_them(client, site):
     assert announced(site["sections_en"]["practices"].url) == practices
     assert announced(site["sections_en"]["events"].url) == calendar
     manila = site["pages"]["manila_en"]
-    assert announced(manila.url) == calendar | {("text/calendar", f"/en/calendar/events/{manila.pk}.ics")}
+    assert announced(manila.url) == calendar | {
+        ("text/calendar", f"/en/calendar/events/{manila.pk}.ics")
+    }
     assert announced(site["sections_en"]["publications"].url) == set()
 
 
