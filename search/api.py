@@ -16,7 +16,7 @@ from django.utils import translation
 from django.views.decorators.http import require_GET
 
 from search.documents import languages
-from search.registry import get_facet
+from search.registry import TYPE_FACET, get_facet
 from search.service import InvalidParameter, parse_query, run
 from search.service import suggest as suggest_titles
 
@@ -83,7 +83,7 @@ def suggest(request):
         except InvalidParameter as error:
             body = {"error": {"parameter": error.param, "message": error.message}}
             return JsonResponse(body, status=error.status)
-        labels = get_facet("type").labels(language)
+        labels = TYPE_FACET.labels(language)
         response = JsonResponse(
             {
                 "suggestions": [
