@@ -260,8 +260,9 @@ def language_links(context):
         full_url = None
         alternate = True
         if target is not None:
-            url = target.get_url(request) + query
-            full_url = target.get_full_url(request) + query
+            url = (target.get_url(request) or "") + query
+            full = target.get_full_url(request)
+            full_url = full + query if full else None
             # An alias shows another page's text: it is no language version of its own.
             alternate = not target.alias_of_id
         elif is_view:
