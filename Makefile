@@ -153,7 +153,7 @@ CLOCK_PYTEST_ARGS ?= -m "not browser" -n 2 -p no:cacheprovider
 
 test-clock: venv-test gettext faketime ## The non-browser suite with the system clock moved (faketime) to each of CLOCKS
 	@set -euo pipefail; export $(TEST_ENV); $(COMPILEMESSAGES); \
-	IFS='|'; for clock in $(CLOCKS); do \
+	clocks='$(CLOCKS)'; IFS='|'; for clock in $$clocks; do \
 	  echo ">> Clock moved to $$clock UTC ($$(TZ=Europe/Berlin date -d "$$clock UTC" '+%Y-%m-%d %H:%M %Z') in Berlin)"; \
 	  faketime "$$clock" env $(TEST_ENV) $(PY) -m pytest $(CLOCK_PYTEST_ARGS) \
 	    || { echo "error: the suite failed with the clock at $$clock UTC" >&2; exit 1; }; \
