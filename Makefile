@@ -162,12 +162,13 @@ test-clock: venv-test gettext faketime ## The non-browser suite with the system 
 messages: venv-base gettext ## Compile the .po translation catalogues to .mo
 	$(COMPILEMESSAGES)
 
-lint: venv-test ## The pre-commit checks: ruff check, ruff format --check, makemigrations --check, mypy
+lint: venv-test ## The pre-commit checks: ruff check, ruff format --check, djhtml, makemigrations --check, mypy
 	$(PRE_COMMIT)
 
-format: venv-test ## Reformat and autofix with ruff
+format: venv-test ## Reformat and autofix with ruff; reindent the templates with djhtml
 	$(RUFF) check --fix .
 	$(RUFF) format .
+	$(VENV)/bin/djhtml --tabwidth 2 $$($(FIND_PRUNE) -name '*.html' -print)
 
 bench: venv-test ## Run the benchmarks (python bench/run.py, extra arguments in BENCH_ARGS)
 	$(PY) bench/run.py $(BENCH_ARGS)
