@@ -12,6 +12,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "pages",
+    "demo",
     "localization",
     "search",
     "seo",

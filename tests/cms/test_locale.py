@@ -4,9 +4,9 @@ The catalogues in locale/ are regenerated from the project root with
 
     .venv/bin/python manage.py makemessages -l de -l en --no-obsolete \\
         --ignore=.venv --ignore=node_modules --ignore=bench --ignore=tests \\
-        --ignore=static_collected --ignore=media --ignore=test-artifacts --ignore=pages/demo
+        --ignore=static_collected --ignore=media --ignore=test-artifacts --ignore=demo
 
-(pages/demo holds German demo content, not UI strings). Every entry is then translated: German
+(demo/ holds German demo content, not UI strings). Every entry is then translated: German
 into German, English with msgstr = msgid, so that "nothing untranslated, nothing fuzzy" holds for
 every catalogue alike. `make messages` compiles them; the .mo files are not committed.
 """
@@ -42,7 +42,7 @@ IGNORE_PATTERNS = [
     "static_collected",
     "media",
     "test-artifacts",
-    "pages/demo",
+    "demo",
 ]
 # What makemessages scans for the "django" domain.
 SOURCE_SUFFIXES = {".py", ".html", ".txt"}

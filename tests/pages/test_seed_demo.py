@@ -28,7 +28,7 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from pages.demo.seed import TAXONOMY_MODELS, DemoSeeder
+from demo.seed import TAXONOMY_MODELS, DemoSeeder
 from pages.models import Country, EventPage, GoodPracticePage, HomePage, StandardPage
 from tests import helpers
 

@@ -10,7 +10,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
-from pages.demo.seed import DemoContentError, DemoSeeder
+from demo.seed import DemoContentError, DemoSeeder
 from pages.models import (
     Country,
     PartnerOrganisation,

@@ -74,9 +74,9 @@ from pages.models import (
 )
 from seo.addresses import configured_address
 
-from . import page_specs
 from .base import Ref, assign_ids, localise
 from .media import DOCUMENTS, IMAGES, LOGOS
+from .specs import page_specs
 from .taxonomy import COUNTRIES, PARTNERS, REGIONS, SDGS, THEMES
 
 # Where `make run` serves the portal, unless PORTAL_BASE_URL says otherwise.
