@@ -7,19 +7,25 @@ their ids).
 """
 
 import datetime
+import uuid
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.translation import override
 
 from pages import factories, taxonomy_labels
 from pages.models import Country, Region, Theme
 from search import bitmaps, indexing, service
+from search.backends.base import SearchUnavailable
 from search.backends.database import DatabaseBackend
 from search.contract import SearchQuery
+from search.models import IndexEntry, IndexVersion
 from search.registry import facet_definitions
+from search.service import InvalidParameter
+from search.text import query_terms
 from tests.search.conftest import practice_text
-from tests.search.contract import ContractCases, ids, pks, search
+from tests.search.contract import ContractCases, ids, pk, pks, search
 
 pytestmark = pytest.mark.django_db
 
@@ -126,3 +132,80 @@ def test_queries_do_not_grow_with_selected_values(search_site):
         SearchQuery.build("de", filters={"country": ["th", "ph", "gh", "de", "jo"]})
     )
     assert one == five <= MAX_QUERIES
+
+
+def test_an_unreachable_elasticsearch_leaves_the_search_to_the_database(search_site, monkeypatch):
+    from search.backends.elasticsearch import ElasticsearchBackend
+
+    unreachable = ElasticsearchBackend.connect("http://127.0.0.1:9", prefix="test-unreachable")
+    monkeypatch.setattr(service, "search_backend", lambda: unreachable)
+    query = SearchQuery.build("de", text="Stadt")
+    with override("en"):
+        result = service.run(query)
+    expected = DatabaseBackend().search(query, facet_definitions())
+    assert (result.backend, result.total) == ("database", 5)
+    assert [hit.page_id for hit in result.hits] == ids(expected)
+    assert result.notices == (
+        "Search is running in a simpler mode right now; results may differ slightly.",
+    )
+    suggestions = service.suggest("Accra", "en")
+    assert [s.page_id for s in suggestions] == [pk(search_site, "accra_en")]
+
+
+def test_a_failing_database_search_is_reported_not_retried(search_site, monkeypatch):
+    calls = []
+
+    def unavailable(self, query, facets):
+        calls.append(query)
+        raise SearchUnavailable("database locked")
+
+    monkeypatch.setattr(DatabaseBackend, "search", unavailable)
+    with pytest.raises(SearchUnavailable, match="database locked"):
+        service.run(SearchQuery.build("de"))
+    assert len(calls) == 1
+
+
+def test_a_word_matches_only_text_in_its_own_language(search_site):
+    backend = DatabaseBackend()
+    # German "Pumpen" stems to the English word "pump": the English-only news about pumps,
+    # shown in German searches, must not match it by German rules.
+    assert query_terms("Pumpen", "de") == ("pump",)
+    assert query_terms("Pumpen", "en") == ("pumpen",)
+    assert ids(search(backend, "de", "Pumpen")) == []
+    assert ids(search(backend, "de", "pumps")) == [pk(search_site, "manila_streets")]
+
+
+def test_an_index_change_by_another_process_reloads_the_facet_bitmaps(search_site):
+    before = bitmaps.current()
+    assert bitmaps.current() is before  # an unchanged index is not loaded again
+    accra = IndexEntry.objects.get(page_id=pk(search_site, "accra"))
+    shown_before = bitmaps.members(before.shown["de"])
+    assert accra.pk in shown_before
+    # Another process removes an entry and writes a new version token: this process's
+    # memory is told nothing but the token.
+    IndexEntry.objects.filter(pk=accra.pk).delete()
+    IndexVersion.objects.filter(pk=1).update(token=uuid.uuid4())
+    after = bitmaps.current()
+    assert bitmaps.members(after.shown["de"]) == [i for i in shown_before if i != accra.pk]
+    assert bitmaps.current() is after
+    # Without a token (an index never written) nothing loaded is trusted.
+    IndexVersion.objects.all().delete()
+    assert bitmaps.current() is not bitmaps.current()
+
+
+def test_the_last_page_is_exact_and_the_next_is_not_found_with_the_page_count(
+    search_site, database_only
+):
+    news = {"type": ["news"]}
+
+    def page(number):
+        return service.run(
+            SearchQuery.build("de", filters=news, sort="date", page=number, page_size=1)
+        )
+
+    assert page(1).total == 3
+    assert ids(page(3)) == [pk(search_site, "heat_plans")]
+    with override("en"), pytest.raises(InvalidParameter) as raised:
+        page(4)
+    assert (raised.value.param, raised.value.status) == ("page", 404)
+    assert raised.value.message == "There is no page 4: the search has 3."

@@ -15,6 +15,7 @@ from search.documents import (
     expand,
     field_text,
     searchable_pages,
+    shown_in_language,
 )
 from search.indexing import all_documents
 from tests import helpers
@@ -314,3 +315,36 @@ def test_documents_for_pages_groups_translations_given_together(english, section
         (practice.pk, ("de",)),
         (translation.pk, ("en",)),
     }
+
+
+def test_an_alias_is_kept_out_of_the_index_and_its_source_stands_in(english, sections, locales):
+    _de, en = locales
+    practice = factories.GoodPracticePageFactory(parent=sections["practices"])
+    alias = practice.copy_for_translation(en, alias=True)
+    assert (alias.live, alias.alias_of_id) == (True, practice.pk)
+    (doc,) = documents(practice)
+    assert (doc.page_id, doc.language, doc.shown_in) == (practice.pk, "de", ("de", "en"))
+    assert list(searchable_pages().values_list("pk", flat=True)) == [practice.pk]
+
+
+def test_the_oldest_translation_alone_stands_in_for_a_missing_language(
+    english, sections, locales, settings
+):
+    de, en = locales
+    settings.LANGUAGES = [("de", "Deutsch"), ("en", "English"), ("fr", "Français")]
+    german_first = factories.GoodPracticePageFactory(parent=sections["practices"])
+    german_first_en = helpers.translate_page(german_first, en, title="English second")
+    english_first = factories.NewsPageFactory(parent=english["news"], locale=en)
+    english_first_de = helpers.translate_page(english_first, de, title="Deutsch danach")
+    shown = {
+        d.page_id: (d.language, d.shown_in)
+        for d in documents(german_first) + documents(english_first)
+    }
+    assert shown == {
+        german_first.pk: ("de", ("de", "fr")),
+        german_first_en.pk: ("en", ("en",)),
+        english_first.pk: ("en", ("en", "fr")),
+        english_first_de.pk: ("de", ("de",)),
+    }
+    in_french = shown_in_language(searchable_pages(), "fr").values_list("pk", flat=True)
+    assert set(in_french) == {german_first.pk, english_first.pk}
