@@ -249,18 +249,19 @@ def plan_import(po, translation):
         if path not in in_file:
             plan.drift.append(Drift(path, None, text))
 
-    entries = [entry for entry in po if entry.msgstr]
+    # Every entry's string and context, blank ones included: import_po skips a blank entry
+    # silently only when it knows both.
     strings = {
         string.data_hash: string
         for string in String.objects.filter(
             locale_id=source.locale_id,
-            data_hash__in={String._get_data_hash(entry.msgid) for entry in entries},
+            data_hash__in={String._get_data_hash(entry.msgid) for entry in po},
         )
     }
     contexts = {
         context.path: context
         for context in TranslationContext.objects.filter(
-            object_id=source.object_id, path__in={entry.msgctxt for entry in entries}
+            object_id=source.object_id, path__in={entry.msgctxt for entry in po}
         )
     }
     existing = {
