@@ -19,7 +19,7 @@ from wagtail_localize.operations import translate_object
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.views.edit_translation import restart_translation
 
-from localization.sync import restart_would_lose
+from localization.sync import EditsDoNotFit, keep_manual_edits, restart_would_lose
 from pages.factories import GoodPracticePageFactory, PortalImageFactory, ThemeFactory
 from pages.models import GoodPracticePage
 
@@ -423,3 +423,70 @@ def test_removed_block_type_does_not_crash_editor_preview_or_publish(
         admin_client.get(reverse("wagtailadmin_pages:edit", args=[practice.pk])).status_code == 200
     )
     assert admin_client.get(live.url).status_code == 200
+
+
+def stop(translation):
+    """wagtail-localize's "Stop synced translation"."""
+    translation.enabled = False
+    translation.save()
+
+
+def translations_into(locale):
+    return dict(
+        StringTranslation.objects.filter(locale=locale).values_list("translation_of__data", "data")
+    )
+
+
+def test_a_restart_weighs_the_latest_draft_of_the_translation(translated, practice, locales):
+    _de, en = locales
+    stop(translated)
+    page_en = practice.get_translation(en).specific
+    page_en.teaser = "A draft teaser, not published."
+    page_en.save_revision()
+    row = Page.objects.get(pk=page_en.pk).specific
+    assert row.teaser != "A draft teaser, not published."  # the page row holds no drafts
+    assert [field.name for field in restart_would_lose(translated, row)] == ["teaser"]
+
+
+@pytest.mark.parametrize("edit", ["block added", "paragraph split in two"])
+def test_edits_with_more_segments_than_the_source_do_not_fit_and_change_nothing(
+    translated, practice, locales, edit
+):
+    _de, en = locales
+    stop(translated)
+    page_en = Page.objects.get(pk=practice.get_translation(en).pk).specific
+    body = [dict(block) for block in latest(page_en).body.raw_data]
+    if edit == "block added":
+        body.append(paragraph("A fourth paragraph", "p4"))
+    else:
+        (p1,) = [block for block in body if block["id"] == "p1"]
+        p1["value"] = "<p>EN Erster Absatz</p><p>And one more.</p>"
+    page_en.body = json.dumps(body)
+    page_en.save_revision()
+    before = list(StringTranslation.objects.order_by("pk").values())
+    with pytest.raises(EditsDoNotFit):
+        keep_manual_edits(translated, Page.objects.get(pk=page_en.pk))
+    assert list(StringTranslation.objects.order_by("pk").values()) == before
+
+
+def test_kept_edits_store_no_translation_for_text_left_untranslated(translated, practice, locales):
+    _de, en = locales
+    StringTranslation.objects.get(
+        locale=en, translation_of__data="Eine Stadt trennt Müll."
+    ).delete()
+    stop(translated)
+    page_en = Page.objects.get(pk=practice.get_translation(en).pk).specific
+    page_en.teaser = "Eine Stadt trennt Müll."  # the German text, as the sync left it
+    page_en.title = "Waste separation"
+    page_en.save_revision()
+    before = translations_into(en)
+
+    keep_manual_edits(translated, Page.objects.get(pk=page_en.pk))
+
+    # The slug's translation becomes the slug the page has ("EN muelltrennung" slugified).
+    assert translations_into(en) == {
+        **before,
+        "Mülltrennung": "Waste separation",
+        "muelltrennung": page_en.slug,
+    }
+    assert "Eine Stadt trennt Müll." not in translations_into(en)

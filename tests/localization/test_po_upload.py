@@ -5,6 +5,7 @@ after); a file older than the translation's current state needs a confirmation l
 changes; a current file imports as upstream does.
 """
 
+import datetime
 import io
 import zipfile
 
@@ -14,12 +15,21 @@ from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import resolve, reverse
+from django.utils import translation as django_translation
 from wagtail.models import GroupPagePermission
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 from wagtail_localize.operations import TranslationCreator
 
 from localization.po import views
+from localization.po.upload import (
+    Change,
+    Drift,
+    UploadError,
+    export_date,
+    plan_import,
+    read_upload,
+)
 from pages import factories
 
 pytestmark = pytest.mark.django_db
@@ -388,3 +398,112 @@ def test_tampered_or_foreign_confirmation_changes_nothing(
     response = client.post(url, {"token": token, "next": EDITOR_URL})
     assert response.status_code == 302
     assert snapshot() == before
+
+
+# --- Size, name, export date: the rules at their edges --------------------------------------
+
+
+def po_upload(content, name="about-en.po", size="measured"):
+    file = SimpleUploadedFile(name, content, content_type="text/x-gettext")
+    if size is None:
+        file.size = None  # a stream whose length the server was not told
+    return file
+
+
+@override_settings(LOCALIZATION_PO_MAX_UPLOAD_SIZE=2048)
+@pytest.mark.parametrize("size", ["measured", None])
+def test_a_file_exactly_at_the_size_limit_is_read_one_byte_more_is_refused(translation, size):
+    text = exported(translation, **{"Über uns": "About us"})
+    at_limit = text + "#" * (2048 - len(text.encode()) - 1) + "\n"
+    assert len(at_limit.encode()) == 2048
+    assert read_upload(po_upload(at_limit.encode(), size=size)) == at_limit
+    with django_translation.override("en"), pytest.raises(UploadError) as raised:
+        read_upload(po_upload(at_limit.encode() + b"\n", size=size))
+    if size is None:  # found while reading: no size to name
+        assert str(raised.value) == "The file is too big: a PO file may have at most 2 KB."
+    else:
+        assert str(raised.value) == ("The file is too big (3 KB): a PO file may have at most 2 KB.")
+
+
+def test_an_upper_case_extension_is_a_po_file(admin_client, translation):
+    text = exported(translation, **{"Über uns": "About us"})
+    assert read_upload(po_upload(text.encode(), name="ABOUT-EN.PO")) == text
+    response = upload(admin_client, translation, text, name="ABOUT-EN.PO")
+    assert response.status_code == 302
+    assert current(translation) == {"Über uns": "About us"}
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        # Without a zone, the time is UTC (as wagtail-localize writes it), not Berlin's.
+        ("2026-12-06 10:30:00", datetime.datetime(2026, 12, 6, 10, 30, tzinfo=datetime.UTC)),
+        ("2026-12-06 11:30+0100", datetime.datetime(2026, 12, 6, 10, 30, tzinfo=datetime.UTC)),
+        (
+            "2026-06-17 09:30:00.250000+00:00",
+            datetime.datetime(2026, 6, 17, 9, 30, 0, 250000, tzinfo=datetime.UTC),
+        ),
+        ("", None),
+        ("yesterday", None),
+        ("2026-13-45 10:00", None),
+    ],
+)
+def test_the_export_date_is_read_in_its_time_zone(header, expected):
+    po = polib.POFile()
+    po.metadata = {"POT-Creation-Date": header}
+    found = export_date(po)
+    assert found == expected
+    if expected is not None:
+        assert found.utcoffset() is not None
+
+
+def test_obsolete_entries_of_a_file_are_no_source_drift(translation):
+    po = polib.pofile(exported(translation, **{"Über uns": "About us"}))
+    po.append(
+        polib.POEntry(
+            msgctxt="body.former", msgid="Ein alter Absatz", msgstr="A former", obsolete=True
+        )
+    )
+    plan = plan_import(po, translation)
+    assert plan.drift == []
+    assert [(c.source, c.new, c.obsolete) for c in plan.changes] == [
+        ("Über uns", "About us", False)
+    ]
+    assert plan.skipped == 1  # the obsolete entry names no context of the page
+    assert not plan.needs_confirmation
+
+
+def test_a_segment_missing_from_the_file_is_source_drift(translation):
+    po = polib.pofile(exported(translation))
+    (teaser,) = [entry for entry in po if entry.msgid == "Wer wir sind und was wir tun."]
+    po.remove(teaser)
+    plan = plan_import(po, translation)
+    assert plan.drift == [Drift(teaser.msgctxt, None, "Wer wir sind und was wir tun.")]
+    assert plan.needs_confirmation
+
+
+def test_a_translation_of_a_former_source_text_is_updated_and_marked_obsolete(translation, page):
+    translate(translation, "Über uns", "About")
+    po = polib.pofile(
+        exported(translation, **{"Über uns": "About us", "Wer wir sind und was wir tun.": "Who"})
+    )
+    page.title = "Über Connective Cities"
+    page.teaser = "Ein Netzwerk von Städten."
+    page.save_revision().publish()
+    translation.source.update_from_db()
+
+    plan = plan_import(po, translation)
+
+    title = segment(translation, "Über Connective Cities").context.path
+    assert plan.changes == [
+        Change(
+            context=title,
+            source="Über uns",
+            current="About",
+            new="About us",
+            conflict=False,
+            obsolete=True,
+        )
+    ]
+    # The former teaser was never translated: nothing to update, nothing to add.
+    assert plan.skipped == 1

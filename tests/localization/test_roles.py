@@ -454,3 +454,34 @@ def test_translation_of_a_private_page_is_private(site_tree, locales):
     translate_object(private, [en])
     private_en = private.get_translation(en)
     assert PageViewRestriction.objects.get(page=private_en).restriction_type == "login"
+
+
+def test_a_stopped_translation_keeps_its_own_privacy(site_tree, locales):
+    """A stopped translation is an independent page: its editors decide its privacy."""
+    _de, en = locales
+    page_de = site_tree["page_de"]
+    Translation.objects.filter(source__object_id=page_de.translation_key, target_locale=en).update(
+        enabled=False
+    )
+    PageViewRestriction.objects.create(page=page_de, restriction_type=PageViewRestriction.LOGIN)
+    assert list(PageViewRestriction.objects.values_list("page_id", flat=True)) == [page_de.pk]
+
+
+def test_a_private_translation_leaves_its_source_and_the_other_translations_alone(
+    site_tree, locales, settings
+):
+    _de, en = locales
+    settings.WAGTAIL_CONTENT_LANGUAGES = settings.LANGUAGES = [
+        ("de", "Deutsch"),
+        ("en", "English"),
+        ("fr", "Français"),
+    ]
+    fr = Locale.objects.create(language_code="fr")
+    page_de = site_tree["page_de"]
+    translate_object(site_tree["home_de"], [fr])
+    translate_object(page_de, [fr])
+    page_en, page_fr = page_de.get_translation(en), page_de.get_translation(fr)
+    # Only the English translation is made private; the source is German.
+    PageViewRestriction.objects.create(page=page_en, restriction_type=PageViewRestriction.LOGIN)
+    assert list(PageViewRestriction.objects.values_list("page_id", flat=True)) == [page_en.pk]
+    assert not PageViewRestriction.objects.filter(page=page_fr).exists()

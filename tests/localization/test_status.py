@@ -544,3 +544,65 @@ def test_demo_site_status_and_query_count(client, superuser, tmp_path, settings)
     assert larger[0] >= 3 * demo[0]
     assert larger[1:] == demo[1:]
     print(f"\ndemo: {demo[0]} items; 3x: {larger[0]} items; queries build/view/csv: {demo[1:]}")
+
+
+# -- edge cases of sources, aliases, progress and filters -------------------------------------
+
+
+def test_the_source_with_translations_is_preferred_over_an_older_one_without(tree, en, locales):
+    de, _en = locales
+    page = practice(tree)
+    page_en = page.copy_for_translation(en, copy_parents=True)
+    page_en.save_revision().publish()
+    unused, _created = TranslationSource.get_or_create_from_instance(page)
+    english, _created = TranslationSource.get_or_create_from_instance(page_en.specific)
+    into_german = Translation.objects.create(source=english, target_locale=de)
+    assert unused.pk < english.pk
+
+    item = overview()[page.translation_key]
+
+    assert (item.source_language, item.source_id, item.source_pk) == ("en", english.pk, page_en.pk)
+    assert item.cells["en"].status == query.SOURCE
+    assert item.cells["de"].translation_id == into_german.pk
+
+
+def test_an_alias_counts_as_missing(tree, en):
+    page = practice(tree)
+    alias = page.copy_for_translation(en, copy_parents=True, alias=True)
+    assert alias.alias_of_id == page.pk
+    item = overview()[page.translation_key]
+    assert (item.cells["en"].status, item.cells["en"].object_pk) == (query.MISSING, None)
+    assert item.cells["en"].translate_url.endswith(f"/{page.pk}/?select_locale=en")
+    assert item.titles == {"de": "Abfall"}
+
+
+def test_progress_counts_only_error_free_translations_into_the_cells_language(tree, en, locales):
+    de, _en = locales
+    page = practice(tree)
+    translation = submit(page, en)
+    first, second, third = StringSegment.objects.filter(source=translation.source).order_by(
+        "order"
+    )[:3]
+
+    def add(segment, locale, **fields):
+        StringTranslation.objects.create(
+            translation_of=segment.string, context=segment.context, locale=locale, **fields
+        )
+
+    add(first, de, data="Eine Übersetzung in eine andere Sprache")
+    add(second, en, data="Broken", has_error=True)
+    add(third, en, data="Done")
+
+    state = cell(page, "en")
+    total, done = translation.get_progress()
+    assert (state.status, state.total, state.done) == (query.IN_PROGRESS, total, 1)
+    assert done == 1
+
+
+def test_a_status_filter_applies_to_the_chosen_language(tree, en):
+    missing_in_english = practice(tree, title="Nur Deutsch")
+    items = [overview()[missing_in_english.translation_key]]
+    assert query.filter_items(items, status=query.MISSING, language="en") == items
+    assert query.filter_items(items, status=query.MISSING, language="de") == []
+    assert query.filter_items(items, status=query.MISSING) == items
+    assert query.filter_items(items, status=query.SOURCE, language="en") == []
