@@ -50,6 +50,7 @@ from wagtail_localize.models import (
 from wagtail_localize.segments import OverridableSegmentValue, StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
+from footer.models import FooterLink, FooterSettings, FooterSupporter, SocialLink
 from pages import factories
 from pages.models import (
     Country,
@@ -75,6 +76,7 @@ from pages.models import (
 from seo.addresses import configured_address
 
 from .base import Ref, assign_ids, localise
+from .legal import FOOTER
 from .media import DOCUMENTS, IMAGES, LOGOS
 from .specs import page_specs
 from .taxonomy import COUNTRIES, PARTNERS, REGIONS, SDGS, THEMES
@@ -238,6 +240,7 @@ class DemoSeeder:
             self.seed_pages(specs)
             self.setup_site()
             self.translate_pages(specs)
+            self.setup_footer()
             self.setup_groups()
             self.seed_users()
             self.update_indexes()
@@ -536,6 +539,45 @@ class DemoSeeder:
             self.log(f"  deleting Wagtail's default page {welcome.title!r}")
             welcome.delete()
         self.done("site")
+
+    def setup_footer(self):
+        """Settings → Footer of the demo site: legal pages, contact, links, partners and
+        funders, social media profiles (German pages and snippets; the footer shows each in
+        the visitor's language)."""
+        self.step("Footer")
+        site = Site.objects.get(is_default_site=True)
+        created = not FooterSettings.objects.filter(site=site).exists()
+        footer = FooterSettings.for_site(site)  # made on first use
+        values = {field: self.pages_de[key] for field, key in FOOTER["legal"].items()}
+        values["contact_email"] = FOOTER["contact_email"]
+        values["accessibility_feedback_email"] = FOOTER["accessibility_feedback_email"]
+        changed = apply_fields(footer, values)
+        links = [self.pages_de[key].pk for key in FOOTER["links"]]
+        supporters = [self.snippets["partner", key].pk for key in FOOTER["supporters"]]
+        social = [tuple(item) for item in FOOTER["social_links"]]
+        if created or [(x.page_id, x.sort_order) for x in footer.links.all()] != list(
+            zip(links, range(len(links)), strict=True)
+        ):
+            footer.links = [FooterLink(page_id=pk, sort_order=i) for i, pk in enumerate(links)]
+            changed = True
+        if created or [(x.organisation_id, x.sort_order) for x in footer.supporters.all()] != list(
+            zip(supporters, range(len(supporters)), strict=True)
+        ):
+            footer.supporters = [
+                FooterSupporter(organisation_id=pk, sort_order=i) for i, pk in enumerate(supporters)
+            ]
+            changed = True
+        if created or [(x.platform, x.url, x.sort_order) for x in footer.social_links.all()] != [
+            (*item, i) for i, item in enumerate(social)
+        ]:
+            footer.social_links = [
+                SocialLink(platform=p, url=url, sort_order=i) for i, (p, url) in enumerate(social)
+            ]
+            changed = True
+        if changed:
+            footer.save()
+        self.report["footer"].add(created, changed)
+        self.done("footer")
 
     def translate_pages(self, specs):
         self.step("Translations (English)")

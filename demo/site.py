@@ -190,6 +190,7 @@ def _section(key, model, title, slug, teaser, intro, image_key):
         fields={
             "title": title,
             "slug": slug,
+            "show_in_menus": True,  # the main menu and the home page's "Explore the portal"
             "teaser": teaser,
             "hero_image": Ref("image", image_key),
             "body": [paragraph(intro)],
@@ -301,6 +302,7 @@ ABOUT = PageSpec(
     parent="home",
     fields={
         "title": T("Über uns", "About us"),
+        "show_in_menus": True,
         "slug": T("ueber-uns", "about-us"),
         "teaser": T(
             "Connective Cities, die Internationale Städteplattform für nachhaltige "

@@ -1,6 +1,6 @@
 """Every demo page, in tree order."""
 
-from . import events, media_centre, practices, site
+from . import events, legal, media_centre, practices, site
 
 
 def page_specs(today):
@@ -10,4 +10,5 @@ def page_specs(today):
         *events.page_specs(today),
         *practices.page_specs(),
         *media_centre.page_specs(),
+        *legal.page_specs(),
     ]

@@ -13,6 +13,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     "pages",
     "demo",
+    "footer",
     "localization",
     "search",
     "seo",

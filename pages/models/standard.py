@@ -79,6 +79,10 @@ class StandardPage(BasePage):
     def partner_list(self):
         return self.partners.select_related("logo")
 
+    def subpages(self):
+        """The live, public pages below this one, listed at its end ("In this section")."""
+        return self.get_children().live().public().specific()
+
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")

@@ -130,7 +130,8 @@ def section_pages(context):
 
     `sections.all` lists the live children shown in menus (specific pages); `sections.event`,
     `sections.practice`, `sections.project`, `sections.news` and `sections.publication` are the
-    index pages of those types (or None).
+    index pages of those types (or None), whether shown in menus or not: the home page's
+    "see all" links must not depend on the menu.
     """
     request = context.get("request")
     home = portal_home(context)
@@ -138,8 +139,8 @@ def section_pages(context):
         return {"all": []}
     cached = getattr(request, "_portal_sections", None)
     if cached is None or cached[0] != home.pk:
-        children = list(home.get_children().live().public().in_menu().specific())
-        sections = {"all": children}
+        children = list(home.get_children().live().public().specific())
+        sections = {"all": [child for child in children if child.show_in_menus]}
         for child in children:
             listing_model = getattr(child, "listing_model", None)
             key = getattr(listing_model, "type_key", "")

@@ -1,0 +1,84 @@
+"""Finding one's way around the demo site: from each home page, following links reaches every
+live page of that language, through the main menu, the home page's blocks, breadcrumbs and the
+footer (not through search).
+
+The demo content is seeded once for this module, inside a transaction rolled back at its end.
+"""
+
+import io
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import pytest
+import time_machine
+from bs4 import BeautifulSoup
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+from wagtail.models import Page, Site
+
+from tests import helpers
+
+pytestmark = pytest.mark.django_db
+
+# Not navigation: search results, feeds, calendars, downloads and the admin.
+NOT_FOLLOWED = ("/search/", "/feeds/", "/calendar/", "/data/", "/admin/", "/documents/")
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
+    media = tmp_path_factory.mktemp("media")
+    with (
+        time_machine.travel(helpers.NOW),
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=str(media)),
+        transaction.atomic(),
+    ):
+        call_command("seed_demo", stdout=io.StringIO(), no_users=True)
+        yield
+        transaction.set_rollback(True)
+
+
+def page_links(html, language):
+    """The same-language page links of an HTML page, without fragments and filters."""
+    found = set()
+    for anchor in BeautifulSoup(html, "html.parser").find_all("a", href=True):
+        parts = urlsplit(anchor["href"])
+        if parts.scheme or parts.netloc or not parts.path.startswith(f"/{language}/"):
+            continue
+        if any(part in parts.path for part in NOT_FOLLOWED):
+            continue
+        page_number = parse_qs(parts.query).get("page")  # listings page through their items
+        query = f"?{urlencode({'page': page_number[0]})}" if page_number else ""
+        found.add(parts.path + query)
+    return found
+
+
+def crawl(client, language):
+    """Every address reached from /<language>/ by following links, with its status."""
+    seen, queue, statuses = set(), [f"/{language}/"], {}
+    while queue:
+        url = queue.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        response = client.get(url)
+        statuses[url] = response.status_code
+        if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+            queue.extend(page_links(response.content.decode(), language) - seen)
+    return statuses
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_every_live_page_is_reached_from_the_home_page(client, seeded, language):
+    site = Site.objects.get(is_default_site=True)
+    expected = {
+        page.get_url_parts()[2]
+        for page in Page.objects.live().public().filter(locale__language_code=language)
+        if page.get_url_parts() and page.get_url_parts()[0] == site.pk
+    }
+    assert len(expected) > 35  # the home page, 9 sections and pages, and their items
+    with time_machine.travel(helpers.NOW):
+        statuses = crawl(client, language)
+    reached = {url for url, status in statuses.items() if status == 200}
+    assert expected - reached == set()
+    assert {url: status for url, status in statuses.items() if status != 200} == {}
