@@ -1,9 +1,8 @@
 """Settings shared by every environment. Safe for production by default: no DEBUG, no secrets."""
 
-import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from .env import BASE_DIR, env_bool, env_list, env_str
+from .env import BASE_DIR, database, env_bool, env_list, env_str
 
 SECRET_KEY = env_str("SECRET_KEY")
 DEBUG = env_bool("DEBUG", default=False)
@@ -86,7 +85,7 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": dj_database_url.parse(
+    "default": database(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=60,
         conn_health_checks=True,

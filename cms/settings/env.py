@@ -44,6 +44,27 @@ def env_required(name: str) -> str:
     return value
 
 
+# SQLite serves several editors at once only with these: write-ahead logging (readers never wait
+# for a writer, nor a writer for readers), transactions that take the write lock when they start
+# (a deferred one that later needs it fails at once with "database is locked" instead of
+# waiting), and a busy timeout (seconds) so a writer waits its turn instead of failing.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+
+
+def database(url: str, **kwargs) -> dict:
+    """Django's DATABASES entry for `url` (dj-database-url), with SQLITE_OPTIONS on SQLite."""
+    import dj_database_url
+
+    config = dict(dj_database_url.parse(url, **kwargs))
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
+    return config
+
+
 # name -> (default shown in the README, what it does)
 VARIABLES = {
     "DJANGO_SETTINGS_MODULE": ("cms.settings.dev", "Settings module: dev, test or production."),

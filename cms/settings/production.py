@@ -1,9 +1,7 @@
 """Production: every secret comes from the environment, and a missing one stops the start."""
 
-import dj_database_url
-
 from .base import *  # noqa: F403
-from .env import env_bool, env_list, env_required, env_str
+from .env import database, env_bool, env_list, env_required, env_str
 
 DEBUG = False
 SECRET_KEY = env_required("SECRET_KEY")
@@ -41,6 +39,6 @@ if email_url:
     EMAIL_USE_TLS = True
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-DATABASES["default"] = dj_database_url.parse(  # noqa: F405
+DATABASES["default"] = database(  # noqa: F405
     env_required("DATABASE_URL"), conn_max_age=600, conn_health_checks=True
 )
