@@ -8,6 +8,10 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
+        from django.core import checks
+
         from search import signals
+        from search.checks import elasticsearch_url
 
         signals.connect()
+        checks.register(elasticsearch_url, "search")

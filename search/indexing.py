@@ -5,15 +5,16 @@ items as `PendingUpdate` rows in the same transaction, then, once it commits, en
 `search.tasks.update_search_index`. The task rebuilds each item's documents from the database
 (by then many-to-many values are saved) and hands them to every backend; a row is marked
 applied only when its backend took the update. A failed attempt keeps the row with its error, so nothing is
-lost while a search server is down: a later task run (after a growing delay), or
-`manage.py search_update` at once, retries.
+lost while a search server is down: a later task run (after a growing delay; the task queues
+itself for then), or `manage.py search_update` at once, retries. A new change to an item
+resets its wait: it is tried at once.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.db.models import Count
@@ -44,7 +45,13 @@ def schedule(translation_keys: Iterable) -> None:
             PendingUpdate.objects.update_or_create(
                 backend=backend.name,
                 translation_key=key,
-                defaults={"requested_at": now, "applied_at": None},
+                # A new change is tried at once, however long the last failure's wait.
+                defaults={
+                    "requested_at": now,
+                    "applied_at": None,
+                    "failed_at": None,
+                    "attempts": 0,
+                },
             )
     transaction.on_commit(_enqueue)
 
@@ -111,6 +118,12 @@ def process_pending(limit: int | None = None, retry_now: bool = False) -> dict[s
 
 def retry_delay(row) -> timedelta:
     return min(RETRY_AFTER * 2 ** max(row.attempts - 1, 0), RETRY_AFTER_MAX)
+
+
+def next_retry() -> datetime | None:
+    """When the first failed update is due again, or None when none is waiting."""
+    failed = PendingUpdate.objects.filter(applied_at__isnull=True, failed_at__isnull=False)
+    return min((row.failed_at + retry_delay(row) for row in failed), default=None)
 
 
 def _apply(backend, rows):

@@ -100,14 +100,15 @@ def check_values(name, values, known, accepts=None):
 def run(query: SearchQuery) -> SearchResult:
     """Search with the configured backend; the database answers if Elasticsearch cannot."""
     facets = facet_definitions()
-    backend = search_backend()
     notices = []
+    backend = None
     try:
+        backend = search_backend()
         raw = backend.search(query, facets)
-    except SearchUnavailable as error:
-        if backend.name == "database":
+    except Exception as error:
+        if backend is not None and backend.name == "database":
             raise
-        logger.warning("Search backend %s unavailable, using the database: %s", backend.name, error)
+        fallen_back(backend, "using the database", error)
         backend = get_backend("database")
         raw = backend.search(query, facets)
         notices.append(
@@ -135,15 +136,14 @@ def suggest(text: str, language: str) -> list[Suggestion]:
     text = clean(text)
     if len(text) < MIN_SUGGEST_CHARS:
         return []
-    backend = search_backend()
+    backend = None
     try:
+        backend = search_backend()
         return backend.suggest(text, language)
-    except SearchUnavailable as error:
-        if backend.name == "database":
+    except Exception as error:
+        if backend is not None and backend.name == "database":
             raise
-        logger.warning(
-            "Search backend %s unavailable, suggesting from the database: %s", backend.name, error
-        )
+        fallen_back(backend, "suggesting from the database", error)
         return get_backend("database").suggest(text, language)
 
 
@@ -151,19 +151,29 @@ def matching_page_ids(query: SearchQuery) -> Iterator[int]:
     """The page ids of every hit of `query`, in its order, lazily (for exports). The database
     answers when Elasticsearch cannot at the start; a failure later ends the iteration with
     the error (a stream already sent cannot start again)."""
-    backend = search_backend()
-    ids = backend.matching_page_ids(query)
+    backend = None
     try:
+        backend = search_backend()
+        ids = backend.matching_page_ids(query)
         first = list(islice(ids, 1))
-    except SearchUnavailable as error:
-        if backend.name == "database":
+    except Exception as error:
+        if backend is not None and backend.name == "database":
             raise
-        logger.warning(
-            "Search backend %s unavailable, exporting from the database: %s", backend.name, error
-        )
+        fallen_back(backend, "exporting from the database", error)
         ids = get_backend("database").matching_page_ids(query)
         first = []
     return chain(first, ids)
+
+
+def fallen_back(backend, doing: str, error: Exception) -> None:
+    """Log why the database answers instead of `backend`: a warning when the server cannot
+    answer now, the traceback for anything else (a client error, a bad configuration, a
+    bug), since visitors still get their answer and only the log tells."""
+    name = backend.name if backend is not None else "(not configured)"
+    if isinstance(error, SearchUnavailable):
+        logger.warning("Search backend %s unavailable, %s: %s", name, doing, error)
+    else:
+        logger.exception("Search backend %s failed, %s: %s", name, doing, error)
 
 
 def assemble(query, raw: BackendResult, facets, backend_name="", notices=()) -> SearchResult:

@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -161,7 +163,9 @@ ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 # Elasticsearch indices are named <prefix>-<language>[-<timestamp>]: several sites can share a server.
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "ccportal")
 
-# Wagtail 8 runs background work (image renditions, reference index) through django-tasks.
+# Wagtail 8 runs background work (image renditions, reference index) through django-tasks, and
+# so does search indexing. Here at once, after the commit; production queues it in the database
+# for `manage.py db_worker` (cms/settings/production.py).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}

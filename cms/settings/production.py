@@ -42,3 +42,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 DATABASES["default"] = database(  # noqa: F405
     env_required("DATABASE_URL"), conn_max_age=600, conn_health_checks=True
 )
+
+# Background work (search index updates, Wagtail's own tasks) waits in the database for
+# `manage.py db_worker`: a publish never waits on Elasticsearch.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

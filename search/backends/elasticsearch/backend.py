@@ -49,8 +49,11 @@ logger = logging.getLogger(__name__)
 DEFAULT_PREFIX = "ccportal"
 # A visitor waits for a search: give up quickly and let the database answer instead.
 SEARCH_TIMEOUT = 3
-# Creating indices, bulk writes and deletes may take longer than a search, but not forever.
-WRITE_TIMEOUT = 60
+# Index updates run in the task worker, not in a request, but a hanging server must not hold
+# the worker (and the other tasks behind it) for long: the update is retried later.
+UPDATE_TIMEOUT = 15
+# Rebuilds create indices and write 500 documents a request: give the server more time.
+REBUILD_TIMEOUT = 60
 BATCH = 500
 
 
@@ -64,13 +67,16 @@ class ElasticsearchBackend(SearchBackend):
 
     def __init__(
         self,
-        client: Elasticsearch,
+        client: Elasticsearch | None = None,
         prefix: str = DEFAULT_PREFIX,
         languages: Sequence[str] | None = None,
         facet_names: Sequence[str] | None = None,
+        url: str | None = None,
     ):
-        self.client = client
-        self.writer = client.options(request_timeout=WRITE_TIMEOUT)
+        if client is None and url is None:
+            raise TypeError("ElasticsearchBackend needs a client or a URL.")
+        self._client = client
+        self.url = url
         self.prefix = prefix
         self._languages = tuple(languages) if languages else None
         self._facet_names = tuple(facet_names) if facet_names else None
@@ -78,10 +84,34 @@ class ElasticsearchBackend(SearchBackend):
 
     @classmethod
     def connect(cls, url: str, prefix: str = DEFAULT_PREFIX, **kwargs) -> ElasticsearchBackend:
-        client = Elasticsearch(
-            url, request_timeout=SEARCH_TIMEOUT, max_retries=1, retry_on_timeout=False
-        )
-        return cls(client, prefix=prefix, **kwargs)
+        """A backend for the server at `url`; the client is made on first use, so a URL the
+        client refuses (`http://es`, without a port) makes searches fall back to the database
+        and index updates wait, instead of failing every request (`search.checks` reports it
+        at start-up)."""
+        return cls(prefix=prefix, url=url, **kwargs)
+
+    @property
+    def client(self) -> Elasticsearch:
+        if self._client is None:
+            try:
+                self._client = Elasticsearch(
+                    self.url,
+                    request_timeout=SEARCH_TIMEOUT,
+                    max_retries=1,
+                    retry_on_timeout=False,
+                )
+            except Exception as error:
+                raise SearchUnavailable(f"ELASTICSEARCH_URL {self.url!r}: {error}") from error
+        return self._client
+
+    @property
+    def writer(self) -> Elasticsearch:
+        """The client for index updates (run by the task worker)."""
+        return self.client.options(request_timeout=UPDATE_TIMEOUT)
+
+    @property
+    def rebuilder(self) -> Elasticsearch:
+        return self.client.options(request_timeout=REBUILD_TIMEOUT)
 
     @classmethod
     def from_settings(cls) -> ElasticsearchBackend:
@@ -207,13 +237,13 @@ class ElasticsearchBackend(SearchBackend):
                     body = index_body(language, self.facet_names)
                     # No refreshes while loading; the index is searched only after the swap.
                     body["settings"]["index"]["refresh_interval"] = "-1"
-                    self.writer.indices.create(index=name, **body)
+                    self.rebuilder.indices.create(index=name, **body)
                     created.append(name)
                 indexed = self._load(documents, indices, progress)
-                self.writer.indices.put_settings(
+                self.rebuilder.indices.put_settings(
                     index=created, settings={"index": {"refresh_interval": None}}
                 )
-                self.writer.indices.refresh(index=created)
+                self.rebuilder.indices.refresh(index=created)
                 self._swap_aliases(indices)
             except BaseException:
                 self._delete_quietly(created)
@@ -229,7 +259,7 @@ class ElasticsearchBackend(SearchBackend):
 
         indexed = 0
         for batch in batched(documents, BATCH):
-            self._bulk(index_operations(batch, index_for, self.facet_names))
+            self._bulk(index_operations(batch, index_for, self.facet_names), client=self.rebuilder)
             indexed += len(batch)
             if progress:
                 progress(indexed)
@@ -264,12 +294,14 @@ class ElasticsearchBackend(SearchBackend):
         except (ApiError, TransportError) as error:
             logger.warning("Could not delete search indices %s: %s", names, error)
 
-    def _bulk(self, operations: list[dict], alias: bool = False) -> None:
+    def _bulk(
+        self, operations: list[dict], alias: bool = False, client: Elasticsearch | None = None
+    ) -> None:
         if not operations:
             return
         # `require_alias`: writing to a missing alias must fail, not create an index with a
         # guessed mapping under the alias's name.
-        response = self.writer.bulk(operations=operations, require_alias=alias or None)
+        response = (client or self.writer).bulk(operations=operations, require_alias=alias or None)
         failures = bulk_failures(response.body)
         if not failures:
             return
