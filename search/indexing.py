@@ -123,7 +123,8 @@ def retry_delay(row) -> timedelta:
 def next_retry() -> datetime | None:
     """When the first failed update is due again, or None when none is waiting."""
     failed = PendingUpdate.objects.filter(applied_at__isnull=True, failed_at__isnull=False)
-    return min((row.failed_at + retry_delay(row) for row in failed), default=None)
+    due = [row.failed_at + retry_delay(row) for row in failed if row.failed_at is not None]
+    return min(due, default=None)
 
 
 def _apply(backend, rows):
