@@ -294,6 +294,15 @@ class TestSearching:
         assert search(backend, "de", "in").total == 0
         assert search(backend, "en", "").total == 5
 
+    @pytest.mark.parametrize(
+        ("language", "text"), [("en", "the"), ("en", "and the"), ("de", "und")]
+    )
+    def test_stop_words_of_one_language_find_nothing_in_either_index(self, backend, language, text):
+        # "the" is no stop word in the German index, "und" none in the English one: each
+        # search leaves out its own language's stop words before asking both indices.
+        assert search(backend, language, text).total == 0
+        assert ids(search(backend, "en", "the flood")) == ids(search(backend, "en", "flood"))
+
     def test_matches_are_marked_in_escaped_snippets(self, backend):
         hit = next(h for h in search(backend, "en", "floods").hits if h.page_id == 101)
         assert "<mark>floods</mark>" in hit.snippet
@@ -406,3 +415,68 @@ class TestIndexing:
         # Facets the backend was not told about are left out, not sent to the strict mapping.
         fresh_backend.replace_items({"z": [strange]})
         assert ids(search(fresh_backend, "en")) == [9]
+
+    def test_an_unpublished_translation_is_gone_from_the_next_search(self, fresh_backend):
+        # Written by bulk and deleted by query, both visible at once (no waiting for the
+        # scheduled refresh): the item must never show twice, nor in no language at all.
+        fresh_backend.replace_items({"a": list(DOCUMENTS[:2])})
+        assert set(ids(search(fresh_backend, "de"))) == {102}
+        english_only = doc(
+            101, "a", "en", ("en", "de"), "practice", "Flood protection in Accra", "", "",
+            datetime.date(2024, 3, 1), region=["africa"],
+        )  # fmt: skip
+        fresh_backend.replace_items({"a": [english_only]})
+        assert set(ids(search(fresh_backend, "de"))) == {101}
+        assert set(ids(search(fresh_backend, "en"))) == {101}
+
+    def test_two_processes_making_the_first_indices_make_one_per_language(self, fresh_backend):
+        import threading
+
+        twin = ElasticsearchBackend.connect(
+            ELASTICSEARCH_URL, prefix=fresh_backend.prefix, languages=LANGUAGES,
+            facet_names=FACET_NAMES,
+        )  # fmt: skip
+        start = threading.Barrier(2)
+        errors = []
+
+        def ensure(backend):
+            start.wait()
+            try:
+                backend.ensure_indices()
+            except Exception as error:
+                errors.append(error)
+
+        threads = [threading.Thread(target=ensure, args=(b,)) for b in (fresh_backend, twin)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        indices = fresh_backend.writer.indices.get_alias(index=f"{fresh_backend.prefix}-*").body
+        assert sorted(indices) == [fresh_backend.first_index_name(lang) for lang in LANGUAGES]
+        fresh_backend.replace_items({"a": list(DOCUMENTS[:2])})
+        assert set(ids(search(fresh_backend, "en"))) == {101}
+
+    def test_a_facet_registered_later_is_indexed_without_a_rebuild(self, fresh_backend):
+        fresh_backend.ensure_indices()
+        later = ElasticsearchBackend.connect(
+            ELASTICSEARCH_URL, prefix=fresh_backend.prefix, languages=LANGUAGES,
+            facet_names=(*FACET_NAMES, "sdg"),
+        )  # fmt: skip
+        with_sdg = doc(
+            9, "z", "en", ("en",), "practice", "Clean water", "", "", None, sdg=["6"]
+        )  # fmt: skip
+        later.replace_items({"z": [with_sdg]})
+        facets = (*FACETS, FacetDefinition("sdg", "sdg", labels=lambda language: {}))
+        result = later.search(SearchQuery.build("en", filters={"sdg": ["6"]}), facets)
+        assert ids(result) == [9]
+        assert result.counts["sdg"] == {"6": 1}
+
+    def test_a_body_longer_than_the_highlight_limit_is_still_found(self, fresh_backend):
+        long_body = "river " * 200_000 + "estuary"  # 1.2 million characters
+        huge = doc(
+            7, "h", "en", ("en",), "publication", "A long report", "", long_body, None
+        )  # fmt: skip
+        fresh_backend.replace_items({"h": [huge]})
+        assert ids(search(fresh_backend, "en", "river")) == [7]
+        assert ids(search(fresh_backend, "en", "estuary")) == [7]

@@ -108,9 +108,37 @@ def test_text_is_only_text():
     serialised = json.dumps(body)
     assert "query_string" not in serialised
     (text_query,) = body["query"]["bool"]["must"]
-    assert (
-        text_query["multi_match"]["query"] == "flood or title x and heat query string 1 2 3 script"
-    )
+    # "or" and "and" are only words, and English stop words: left out like any other.
+    assert text_query["multi_match"]["query"] == "flood title x heat query string 1 2 3 script"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"), [("en", "the"), ("en", "The of AND"), ("de", "und"), ("de", "in der")]
+)
+def test_stop_words_alone_match_nothing_in_every_index(language, text):
+    # Left to the indices' analyzers, "the" matched every English document and nothing in
+    # the German index (where it is no stop word); the database backend finds nothing.
+    body = search_body(SearchQuery.build(language, text=text), FACETS)
+    assert body["query"]["bool"]["must"] == [{"match_none": {}}]
+    assert ids_body(SearchQuery.build(language, text=text))["query"]["bool"]["must"] == [
+        {"match_none": {}}
+    ]
+
+
+def test_the_stop_words_of_the_searchs_language_are_left_out_before_the_request():
+    # German documents are searched with German analysis, English ones (shown in German
+    # searches as fallbacks) with English analysis, where "und" would be a word to match.
+    body = search_body(SearchQuery.build("de", text="Wasser und Stadt"), FACETS)
+    assert body["query"]["bool"]["must"][0]["multi_match"]["query"] == "wasser stadt"
+    body = search_body(SearchQuery.build("en", text="water and city"), FACETS)
+    assert body["query"]["bool"]["must"][0]["multi_match"]["query"] == "water city"
+
+
+def test_highlighting_reads_a_bounded_part_of_long_bodies():
+    # A body longer than the index's `highlight.max_analyzed_offset` (1,000,000 characters)
+    # would fail the whole search; with the request's own limit it is highlighted up to there.
+    highlight = search_body(SearchQuery.build("en", text="flood"), FACETS)["highlight"]
+    assert highlight["max_analyzed_offset"] == 100_000
 
 
 def test_relevance_sort_breaks_ties_by_date_then_page():

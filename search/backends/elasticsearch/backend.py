@@ -18,7 +18,7 @@ from itertools import islice
 
 from django.conf import settings
 from elastic_transport import TransportError
-from elasticsearch import ApiError, Elasticsearch
+from elasticsearch import ApiError, BadRequestError, Elasticsearch
 
 from search.backends.base import SearchBackend, SearchUnavailable
 from search.backends.elasticsearch.documents import (
@@ -26,7 +26,7 @@ from search.backends.elasticsearch.documents import (
     index_operations,
     stale_documents_query,
 )
-from search.backends.elasticsearch.mapping import index_body
+from search.backends.elasticsearch.mapping import facet_properties, index_body
 from search.backends.elasticsearch.queries import (
     IDS_BATCH,
     counts_body,
@@ -136,6 +136,11 @@ class ElasticsearchBackend(SearchBackend):
     def aliases(self) -> list[str]:
         return [self.alias(language) for language in self.languages]
 
+    def first_index_name(self, language: str) -> str:
+        """The index made when there is none: the same name in every process, so two
+        processes making it at once make one index, not two behind one alias."""
+        return f"{self.alias(language)}-{'0' * 20}"
+
     def new_index_name(self, language: str) -> str:
         stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%d%H%M%S%f")
         return f"{self.alias(language)}-{stamp}"
@@ -187,18 +192,30 @@ class ElasticsearchBackend(SearchBackend):
     # Indexing -----------------------------------------------------------------------------
 
     def ensure_indices(self) -> list[str]:
-        """Create an index and its alias for every language that has none; return the new
+        """Create an index and its alias for every language that has none, and add the
+        fields of facets registered since an index was made to its mapping; return the new
         indices."""
         created = []
         with unavailable_on_errors("create indices"):
             for language in self.languages:
                 alias = self.alias(language)
                 if self.writer.indices.exists_alias(name=alias):
+                    # The mapping is strict: a facet added later would make every update fail
+                    # until a rebuild. New keyword fields can be added to a live index.
+                    self.writer.indices.put_mapping(
+                        index=alias, properties=facet_properties(self.facet_names)
+                    )
                     continue
-                name = self.new_index_name(language)
+                name = self.first_index_name(language)
                 body = index_body(language, self.facet_names)
-                self.writer.indices.create(index=name, **body, aliases={alias: {}})
-                created.append(name)
+                try:
+                    self.writer.indices.create(index=name, **body, aliases={alias: {}})
+                    created.append(name)
+                except BadRequestError as error:
+                    if error.message != "resource_already_exists_exception":
+                        raise
+                    # Another process made it a moment ago (with its alias).
+                    self.writer.indices.put_alias(index=name, name=alias)
         self._indices_ensured = True
         return created
 
@@ -209,8 +226,9 @@ class ElasticsearchBackend(SearchBackend):
             self.ensure_indices()
         try:
             self._write_items(documents)
-        except SearchUnavailable:
-            # The indices may have gone (deleted by hand): check again on the next attempt.
+        except (SearchUnavailable, IndexingError):
+            # The indices may have gone (deleted by hand) or their mapping be behind: check
+            # again on the next attempt.
             self._indices_ensured = False
             raise
 
@@ -225,8 +243,11 @@ class ElasticsearchBackend(SearchBackend):
                 index=self.aliases,
                 query=stale_documents_query(documents.keys(), [d.page_id for d in written]),
                 conflicts="proceed",
-                refresh=True,
             )
+            # Bulk writes become searchable only with the next scheduled refresh, and a
+            # delete-by-query refreshes only when it deleted something: refresh both indices,
+            # so that no search sees the new translation next to the one it replaces.
+            self.writer.indices.refresh(index=self.aliases)
 
     def rebuild(self, documents, progress=None):
         indices = {language: self.new_index_name(language) for language in self.languages}

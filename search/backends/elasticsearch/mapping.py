@@ -152,8 +152,14 @@ def properties(facet_names: Sequence[str]) -> dict:
         "summary_text": text,
         "body": text,
     }
-    fields.update({facet_field(name): keyword for name in facet_names})
+    fields.update(facet_properties(facet_names))
     return {name: dict(definition) for name, definition in fields.items()}
+
+
+def facet_properties(facet_names: Sequence[str]) -> dict:
+    """The mapping of the facet fields (also added to an existing index: see
+    ElasticsearchBackend.ensure_indices)."""
+    return {facet_field(name): {"type": "keyword"} for name in facet_names}
 
 
 def index_body(language: str, facet_names: Sequence[str]) -> dict:

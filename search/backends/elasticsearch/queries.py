@@ -13,9 +13,12 @@ from collections.abc import Sequence
 from search.backends.elasticsearch.mapping import TEXT_FIELDS, facet_field
 from search.contract import SUGGESTIONS, SearchQuery
 from search.registry import FacetDefinition
-from search.text import clean, words
+from search.text import STOP_WORDS, clean, words
 
 SNIPPET_CHARS = 200
+# Highlighting reads at most this many characters of a field: past the index's
+# `index.highlight.max_analyzed_offset` (1,000,000) the whole search would fail instead.
+HIGHLIGHT_MAX_CHARS = 100_000
 # Page ids per request when every hit is asked for (exports), with `search_after`.
 IDS_BATCH = 1000
 HIT_FIELDS = ("page_id", "title", "url", "type", "language", "date", "summary")
@@ -30,10 +33,19 @@ def plain_text(text: str) -> str:
     return " ".join(words(clean(text)))
 
 
-def text_query(text: str) -> dict:
-    text = plain_text(text)
-    if not text:
+def text_query(text: str, language: str) -> dict:
+    """Every word of `text` but the stop words of the search's language (search.contract).
+
+    They are left out here, not by the indices' analyzers: one request searches the index of
+    every language, and each would drop only its own stop words ("und" is a word in English),
+    and a multi_match of `cross_fields` whose words all went still matched everything.
+    """
+    found = words(clean(text))
+    if not found:
         return {"match_all": {}}
+    text = " ".join(word for word in found if word not in STOP_WORDS.get(language, ()))
+    if not text:
+        return {"match_none": {}}
     return {
         "multi_match": {
             "query": text,
@@ -89,6 +101,7 @@ def highlight() -> dict:
         "pre_tags": ["<mark>"],
         "post_tags": ["</mark>"],
         "encoder": "html",  # the text around the tags comes back escaped
+        "max_analyzed_offset": HIGHLIGHT_MAX_CHARS,
         "fields": {
             "summary": fragment,
             # The start of the body when nothing in it matched: a snippet for summary-less pages.
@@ -104,7 +117,7 @@ def search_body(query: SearchQuery, facets: Sequence[FacetDefinition]) -> dict:
         "query": {
             "bool": {
                 "filter": [{"term": {"shown_in": query.language}}],
-                "must": [text_query(query.text)],
+                "must": [text_query(query.text, query.language)],
             }
         },
         "aggs": facet_aggregations(query, facets),
@@ -158,7 +171,7 @@ def ids_body(query: SearchQuery, after: list | None = None, size: int = IDS_BATC
         "query": {
             "bool": {
                 "filter": [{"term": {"shown_in": query.language}}, *selections(query)],
-                "must": [text_query(query.text)],
+                "must": [text_query(query.text, query.language)],
             }
         },
         "sort": sort(query),
