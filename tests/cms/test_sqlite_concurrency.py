@@ -19,7 +19,7 @@ from pages import factories
 
 SECONDS = 5
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def start(role, items, database_url):

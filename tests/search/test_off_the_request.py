@@ -79,7 +79,7 @@ def run_worker():
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_publishing_under_a_hanging_elasticsearch_returns_at_once_and_the_worker_retries(
     settings, sections, taxonomy, hanging_server, elasticsearch_at, monkeypatch
 ):
