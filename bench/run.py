@@ -61,6 +61,12 @@ def parse_args(argv=None):
         help="time N page pairs made with add_child/publish/copy_for_translation, rolled back "
         "(0: skip)",
     )
+    parser.add_argument(
+        "--page-cache",
+        action="store_true",
+        help="answer repeated requests from the page cache (pages.page_cache), as anonymous "
+        "visitors are in production; without it every request renders the page",
+    )
     parser.add_argument("--only", help="measure only pages whose label contains this text")
     parser.add_argument(
         "--compare", type=Path, help="an earlier results JSON to compare query counts with"
@@ -152,11 +158,12 @@ def setup_django(args):
     media = RESULTS_DIR / "media" / tag
     if not args.reuse and media.exists():
         shutil.rmtree(media)
-    configure(args.database_url, media)
+    configure(args.database_url, media, page_cache=args.page_cache)
 
 
-def configure(database_url, media):
+def configure(database_url, media, page_cache=False):
     """Starts Django with the bench settings on `database_url` (which must exist)."""
+    os.environ["BENCH_PAGE_CACHE"] = "1" if page_cache else ""
     os.environ["DATABASE_URL"] = database_url
     os.environ["MEDIA_ROOT"] = str(media)
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"

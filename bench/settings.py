@@ -15,6 +15,8 @@ SECRET_KEY = env_str("SECRET_KEY", "bench-only-insecure-key")
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Pages are rendered on every request unless `run.py --page-cache` measures the page cache.
+PAGE_CACHE_SECONDS = 600 if env_str("BENCH_PAGE_CACHE") else 0
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 # Static files come from the finders, scanned once at start-up (no per-request autorefresh).
 WHITENOISE_USE_FINDERS = True

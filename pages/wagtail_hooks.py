@@ -1,10 +1,11 @@
 """Admin registration: the taxonomy and partner snippets, grouped in one menu."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from pages import search  # noqa: F401  (registers the search facets)
+from pages import page_cache, search  # noqa: F401  (search registers the search facets)
 from pages.models import Country, PartnerOrganisation, Region, SustainableDevelopmentGoal, Theme
 
 
@@ -53,3 +54,6 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+# The page cache stores only what Wagtail served as a page.
+hooks.register("before_serve_page", page_cache.mark_served_page)

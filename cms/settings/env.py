@@ -83,6 +83,10 @@ VARIABLES = {
         "`PORTAL_BASE_URL`, else http://127.0.0.1:8000",
         "Base URL used in admin links and emails.",
     ),
+    "REDIS_URL": (
+        "(unset: a cache per process)",
+        "Redis for the cache shared by every process (pages, fragments), e.g. redis://redis:6379/0.",
+    ),
     "MEDIA_ROOT": (str(BASE_DIR / "media"), "Where uploaded images and documents are stored."),
     "STATIC_ROOT": (str(BASE_DIR / "static_collected"), "Where collectstatic puts files."),
     "DEMO_PASSWORD": ("connective-cities", "Password of the demo users made by seed_demo."),

@@ -38,7 +38,6 @@ if email_url:
     EMAIL_HOST_PASSWORD = unquote(parts.password or "")
     EMAIL_USE_TLS = True
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 DATABASES["default"] = database(  # noqa: F405
     env_required("DATABASE_URL"), conn_max_age=600, conn_health_checks=True
 )
