@@ -8,6 +8,7 @@ import datetime
 import socket
 import threading
 import time
+from types import SimpleNamespace
 
 import pytest
 import time_machine
@@ -48,7 +49,7 @@ def hanging_server():
 
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    yield SimpleNamespace(url=f"http://127.0.0.1:{listener.getsockname()[1]}", held=held)
     stop.set()
     thread.join()
     for connection in held:
@@ -84,16 +85,22 @@ def test_publishing_under_a_hanging_elasticsearch_returns_at_once_and_the_worker
     settings, sections, taxonomy, hanging_server, elasticsearch_at, monkeypatch
 ):
     settings.TASKS = QUEUE
-    elasticsearch_at(hanging_server)
-    draft = factories.GoodPracticePageFactory(
-        parent=sections["practices"], country=taxonomy["country"], live=False
+    elasticsearch_at(hanging_server.url)
+    warm_up, draft = (
+        factories.GoodPracticePageFactory(
+            parent=sections["practices"], country=taxonomy["country"], live=False
+        )
+        for _ in range(2)
     )
+    warm_up.save_revision().publish()  # the first publish of a process loads more
     PendingUpdate.objects.all().delete()
     DBTaskResult.objects.all().delete()
 
     started = time.monotonic()
     draft.save_revision().publish()
     assert time.monotonic() - started < 1.0
+    # The request never even connected to the search server.
+    assert hanging_server.held == []
 
     # Nothing was indexed in the request: the work waits in the queue.
     assert not IndexEntry.objects.filter(page_id=draft.pk).exists()
