@@ -31,7 +31,7 @@ PRE_COMMIT := PATH="$(abspath $(VENV))/bin:$$PATH" $(VENV)/bin/pre-commit run --
 
 # Compile only the project's own catalogues (locale/ and any app locale/ dirs), never .venv's.
 # Django refuses to run without any locale/ directory, so that case is skipped with a note.
-SKIP_DIRS := $(sort .venv $(VENV)) .git node_modules media static_collected
+SKIP_DIRS := $(sort .venv $(VENV)) .git node_modules media static_collected mutants
 FIND_PRUNE := find . \( $(foreach d,$(SKIP_DIRS),-path './$(d)' -o) -false \) -prune -o
 COMPILEMESSAGES := if $(FIND_PRUNE) -type d -name locale -print | grep -q .; then \
 	  $(PY) manage.py compilemessages -l de -l en $(addprefix --ignore=,$(SKIP_DIRS)); \
@@ -177,6 +177,25 @@ bench: venv-test ## Run the benchmarks (python bench/run.py, extra arguments in 
 bench-search: venv-test ## Search benchmark: index rebuild and 200 faceted searches (bench/search.py, arguments in BENCH_ARGS)
 	$(PY) bench/search.py $(BENCH_ARGS)
 
+# ---------------------------------------------------------------------------------------------
+# Mutation testing (mutmut 3): not part of `make test` or CI. mutmut copies the project into
+# mutants/, runs the tests once to learn which tests execute which function, then runs only
+# those tests for each mutant. niced: the machine is shared. MUTANTS narrows the run to some
+# modules by mutant name (e.g. MUTANTS='search.bitmaps*'), MUTATION_CHILDREN runs mutants in
+# parallel (keep 1 with SQLite: the test database is one file).
+MUTANTS ?=
+MUTATION_CHILDREN ?= 1
+MUTATION_MIN ?= 90
+
+.PHONY: mutation mutation-report
+mutation: venv-test gettext ## Mutation testing of search/ and localization/ (mutmut; MUTANTS='search.bitmaps*' for a part), then the kill rate per module
+	export $(TEST_ENV); $(COMPILEMESSAGES)
+	$(TEST_ENV) nice -n 10 $(VENV)/bin/mutmut run --max-children $(MUTATION_CHILDREN) $(MUTANTS)
+	$(PY) tools/mutation_report.py --min $(MUTATION_MIN)
+
+mutation-report: venv-test ## The kill rate per module of the last `make mutation`, and the surviving mutants
+	$(PY) tools/mutation_report.py --min $(MUTATION_MIN)
+
 .PHONY: bench-reach
 bench-reach: venv-test ## Downloads (10,000 practices: time, peak memory) and suggestion latency (bench/reach.py, arguments in BENCH_ARGS)
 	$(PY) bench/reach.py $(BENCH_ARGS)
@@ -214,6 +233,6 @@ lock-upgrade: LOCK_FLAGS := --upgrade
 lock-upgrade: lock ## Like lock, but upgrade every pin to the newest version pyproject.toml allows
 
 clean: ## Remove caches, collected static files, compiled .mo files and test artefacts (keeps .venv, db, media)
-	rm -rf static_collected .pytest_cache .ruff_cache test-artifacts
+	rm -rf static_collected .pytest_cache .ruff_cache test-artifacts mutants
 	$(FIND_PRUNE) -type d -name __pycache__ -prune -exec rm -rf {} +
 	$(FIND_PRUNE) -type f -name '*.mo' -path '*/locale/*' -exec rm -f {} +
