@@ -4,11 +4,12 @@ The catalogues in locale/ are regenerated from the project root with
 
     .venv/bin/python manage.py makemessages -l de -l en --no-obsolete \\
         --ignore=.venv --ignore=node_modules --ignore=bench --ignore=tests \\
-        --ignore=static_collected --ignore=media --ignore=test-artifacts --ignore=demo
+        --ignore=static_collected --ignore=media --ignore=test-artifacts --ignore=demo \\
+        --ignore=mutants
 
-(demo/ holds German demo content, not UI strings). Every entry is then translated: German
-into German, English with msgstr = msgid, so that "nothing untranslated, nothing fuzzy" holds for
-every catalogue alike. `make messages` compiles them; the .mo files are not committed.
+(demo/ holds German demo content, not UI strings; mutants/ is the altered copy that `make mutation`
+leaves). Every entry is then translated: German into German, English with msgstr = msgid, so that
+"nothing untranslated, nothing fuzzy" holds for every catalogue alike. `make messages` compiles them; the .mo files are not committed.
 """
 
 import fnmatch
@@ -43,6 +44,7 @@ IGNORE_PATTERNS = [
     "media",
     "test-artifacts",
     "demo",
+    "mutants",
 ]
 # What makemessages scans for the "django" domain.
 SOURCE_SUFFIXES = {".py", ".html", ".txt"}
