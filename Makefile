@@ -187,11 +187,15 @@ MUTANTS ?=
 MUTATION_CHILDREN ?= 1
 MUTATION_MIN ?= 90
 
-.PHONY: mutation mutation-report
+.PHONY: mutation mutation-report mutation-spot
 mutation: venv-test gettext ## Mutation testing of search/ and localization/ (mutmut; MUTANTS='search.bitmaps*' for a part), then the kill rate per module
 	export $(TEST_ENV); $(COMPILEMESSAGES)
 	$(TEST_ENV) nice -n 10 $(VENV)/bin/mutmut run --max-children $(MUTATION_CHILDREN) $(MUTANTS)
 	$(PY) tools/mutation_report.py --min $(MUTATION_MIN)
+
+mutation-spot: venv-test gettext ## 25 hand-made mutants of the behaviours issue 14 found untested, each against the test that must catch it (tools/mutation_spot.py, about 15 min)
+	export $(TEST_ENV); $(COMPILEMESSAGES)
+	nice -n 10 $(PY) tools/mutation_spot.py
 
 mutation-report: venv-test ## The kill rate per module of the last `make mutation`, and the surviving mutants
 	$(PY) tools/mutation_report.py --min $(MUTATION_MIN)

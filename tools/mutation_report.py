@@ -73,12 +73,13 @@ def rate(counts: Counter) -> float | None:
 
 
 COLUMNS = ("mutants", "killed", "survived", "no tests", "equivalent", "not checked", "other")
+WIDTH = 12
 
 
 def row(name: str, counts: Counter) -> str:
     value = rate(counts)
     shown = "-" if value is None else f"{value:.1f}%"
-    return f"{name:<40}" + "".join(f"{counts[c]:>9}" for c in COLUMNS) + f"{shown:>9}"
+    return f"{name:<40}" + "".join(f"{counts[c]:>{WIDTH}}" for c in COLUMNS) + f"{shown:>{WIDTH}}"
 
 
 def main() -> int:
@@ -90,7 +91,7 @@ def main() -> int:
     if not results:
         print("No mutation results in mutants/: run `make mutation` first.", file=sys.stderr)
         return 1
-    print(f"{'module':<40}" + "".join(f"{c[:9]:>9}" for c in COLUMNS) + f"{'killed %':>9}")
+    print(f"{'module':<40}" + "".join(f"{c:>{WIDTH}}" for c in COLUMNS) + f"{'killed %':>{WIDTH}}")
     packages: dict[str, Counter] = {}
     for module, codes in results.items():
         counts = tally(codes, equivalent)
