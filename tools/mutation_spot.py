@@ -27,8 +27,8 @@ IGNORE = shutil.ignore_patterns(
 MUTANTS = [
     (
         "search/service.py",
-        'if backend.name == "database":\n            raise\n        logger.warning("Search backend %s unavailable, using',
-        'if backend.name != "database":\n            raise\n        logger.warning("Search backend %s unavailable, using',
+        'backend.name == "database":\n            raise\n        fallen_back(backend, "using the database"',
+        'backend.name != "database":\n            raise\n        fallen_back(backend, "using the database"',
         "search/test_contract_database.py::test_an_unreachable_elasticsearch_leaves_the_search_to_the_database",
     ),
     (
