@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import admin_fixes
 from localization.visitors import views as visitor_views
 from pages.api import api_router
 from search import api as search_api
@@ -12,6 +13,11 @@ from search import views as search_views
 from seo import views as seo_views
 
 urlpatterns = [
+    # Ahead of Wagtail's own bulk action URL (the same path): see cms.admin_fixes.
+    path(
+        "admin/bulk/<str:app_label>/<str:model_name>/<str:action>/",
+        admin_fixes.bulk_action,
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/search/", search_api.search, name="search_api"),

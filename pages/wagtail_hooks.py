@@ -13,7 +13,6 @@ class RegionViewSet(SnippetViewSet):
     model = Region
     icon = "site"
     list_display = ["name", "slug", "locale"]
-    search_fields = ["name", "slug"]
 
 
 class CountryViewSet(SnippetViewSet):
@@ -21,7 +20,6 @@ class CountryViewSet(SnippetViewSet):
     icon = "globe"
     list_display = ["name", "slug", "region", "locale"]
     list_filter = ["region"]
-    search_fields = ["name", "slug"]
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -29,7 +27,6 @@ class ThemeViewSet(SnippetViewSet):
     icon = "tag"
     list_display = ["name", "slug", "parent", "locale"]
     list_filter = ["parent"]
-    search_fields = ["name", "slug"]
 
 
 class SDGViewSet(SnippetViewSet):
@@ -43,7 +40,6 @@ class PartnerOrganisationViewSet(SnippetViewSet):
     icon = "group"
     list_display = ["name", "role", "locale"]
     list_filter = ["role"]
-    search_fields = ["name", "short_name"]
 
 
 class TaxonomyGroup(SnippetViewSetGroup):

@@ -105,3 +105,40 @@ def make_taxonomy(locale=None):
         name="Nachhaltige Städte und Gemeinden", slug="sdg-11", number=11, locale=locale
     )
     return {"region": region, "country": country, "focal": focal, "topic": topic, "sdg": sdg}
+
+
+# What people (and scanners) type into search boxes and id parameters: quotes, search syntax
+# and operators of every engine, NUL and other control characters, very long text, non-Latin
+# scripts, SQL and LIKE wildcards.
+HOSTILE_QUERIES = (
+    '"',
+    '""',
+    'Tun"is',
+    '"Tun',
+    "'",
+    "it's",
+    "\\",
+    "a\\",
+    "Tun*",
+    "*",
+    "-",
+    "NOT",
+    "a AND OR NOT b",
+    "(a OR",
+    "a) & !b | c:*",
+    "title:Tun^2~",
+    "NEAR(a b)",
+    "%_%",
+    "\x00",
+    "Tun\x00isia",
+    "\x1b[31m\t\r\n",
+    "x" * 5000,
+    " ".join(["Tunisia"] * 2000),
+    "Москва ЖКХ",
+    "مدينة مستدامة",
+    "城市 发展",
+    "Straße Ørsted ǅ",
+    "🏙️ 🌍",
+    "' OR 1=1 --",
+    "<script>alert(1)</script>",
+)

@@ -55,7 +55,19 @@ class PartnerOrganisation(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("logo_alt_text"),
         FieldPanel("sort_order"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # Searched and filtered by Wagtail's admin listing and chooser (see TaxonomyTerm).
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.AutocompleteField("name"),
+        index.SearchField("short_name", boost=2),
+        index.AutocompleteField("short_name"),
+        index.SearchField("description"),
+        index.FilterField("locale"),
+        index.FilterField("translation_key"),
+        index.FilterField("name"),
+        index.FilterField("role"),
+        index.FilterField("sort_order"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("partner organisation")

@@ -32,7 +32,20 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
         SynchronizedField("sort_order"),
     ]
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # Wagtail's admin listings and choosers search these and filter on the FilterFields: the
+    # locale (the chooser's and listing's language filter), the columns they sort by and the
+    # listing filters of the subclasses.
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.AutocompleteField("name"),
+        index.SearchField("slug"),
+        index.AutocompleteField("slug"),
+        index.FilterField("locale"),
+        index.FilterField("translation_key"),
+        index.FilterField("name"),
+        index.FilterField("slug"),
+        index.FilterField("sort_order"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         abstract = True
@@ -65,6 +78,7 @@ class Country(TaxonomyTerm):
 
     translatable_fields = [*TaxonomyTerm.translatable_fields, SynchronizedField("region")]
     panels = [*TaxonomyTerm.panels, FieldPanel("region")]
+    search_fields = [*TaxonomyTerm.search_fields, index.FilterField("region")]
 
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("country")
@@ -99,6 +113,7 @@ class Theme(TaxonomyTerm):
 
     translatable_fields = [*TaxonomyTerm.translatable_fields, SynchronizedField("parent")]
     panels = [*TaxonomyTerm.panels, FieldPanel("parent")]
+    search_fields = [*TaxonomyTerm.search_fields, index.FilterField("parent")]
 
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("theme")
@@ -137,6 +152,7 @@ class SustainableDevelopmentGoal(TaxonomyTerm):
 
     translatable_fields = [*TaxonomyTerm.translatable_fields, SynchronizedField("number")]
     panels = [FieldPanel("number"), *TaxonomyTerm.panels]
+    search_fields = [*TaxonomyTerm.search_fields, index.FilterField("number")]
 
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("sustainable development goal")
