@@ -57,9 +57,8 @@ class AdminParameterGuard:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path_info.startswith("/admin/"):
-            if reason := bad_parameter(request):
-                return HttpResponseBadRequest(reason, content_type="text/plain; charset=utf-8")
+        if request.path_info.startswith("/admin/") and (reason := bad_parameter(request)):
+            return HttpResponseBadRequest(reason, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
 
 

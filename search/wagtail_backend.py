@@ -80,7 +80,7 @@ class CleanQueryMixin:
 _classes: dict[type, type] = {}
 
 
-def SearchBackend(params):  # noqa: N802  (the name Wagtail looks up in a backend module)
+def SearchBackend(params):  # the name Wagtail looks up in a backend module
     """modelsearch's database backend for the connection's vendor, with cleaned queries."""
     backend_class = type(database_backend(params))
     if backend_class not in _classes:

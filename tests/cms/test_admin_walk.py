@@ -159,7 +159,7 @@ def test_no_admin_url_answers_5xx(site, role, django_user_model):
         for text in WALK_QUERIES if is_searchable else ():
             get(url, {"q": text})
         for value in HOSTILE_VALUES:
-            get(url, {name: value for name in OTHER_PARAMETERS})
+            get(url, dict.fromkeys(OTHER_PARAMETERS, value))
     bulk_urls = bulk_action_urls()
     for url in bulk_urls:
         for value in BULK_IDS:

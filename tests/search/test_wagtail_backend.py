@@ -23,7 +23,7 @@ def test_clean_text_keeps_words_and_drops_what_is_no_text():
 
 
 def test_clean_query_walks_parsed_queries():
-    filters, query = parse_query_string('"Tun\x00 is" "" NOT', operator="and")
+    _filters, query = parse_query_string('"Tun\x00 is" "" NOT', operator="and")
     cleaned = clean_query(query)
     assert repr(cleaned) == repr(clean_query(parse_query_string('"Tun is" NOT')[1]))
     assert clean_query(parse_query_string('"\x00"')[1]) == ""
