@@ -162,7 +162,10 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Wagtail's own search (admin listings, choosers): the database backend, safe for any query text.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.wagtail_backend"}}
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Each user's own admin language (Account > Preferences); without one, the browser's.
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Avatars are uploaded or Wagtail's default picture: no e-mail hashes sent to Gravatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
