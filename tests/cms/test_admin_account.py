@@ -9,9 +9,7 @@ from wagtail.users.models import UserProfile
 
 @pytest.fixture
 def editor(django_user_model, home):
-    return django_user_model.objects.create_superuser(
-        "erika", "erika.mustermann@example.org", "pw"
-    )
+    return django_user_model.objects.create_superuser("erika", "erika.mustermann@example.org", "pw")
 
 
 def html_lang(response):
@@ -30,8 +28,6 @@ def test_the_admin_follows_the_users_language(client, editor, preference, browse
     response = client.get(reverse("wagtailadmin_home"), headers={"accept-language": browser})
     assert response.status_code == 200
     assert html_lang(response) == expected
-    search = "Suche" if expected == "de" else "Search"
-    assert f'placeholder="{search}' in response.content.decode()
 
 
 def test_no_avatar_from_gravatar(client, editor):
