@@ -131,7 +131,7 @@ PRACTICES = [
         contact_institution=T("Gemeinschaft von Bangmod", "Bangmod community"),
         key_facts=[
             key_figures(
-                T("Auf einen Blick", "At a glance"),
+                T("In Zahlen", "In figures"),
                 ("3C", T("Cycling – Canal – Community", "Cycling – Canal – Community")),
             )
         ],
@@ -262,7 +262,7 @@ PRACTICES = [
         ),
         key_facts=[
             key_figures(
-                T("Auf einen Blick", "At a glance"),
+                T("In Zahlen", "In figures"),
                 ("2012", T("Beginn des Programms", "start of the programme")),
                 ("3", T("staatliche Ebenen beteiligt", "levels of government involved")),
             )
@@ -321,7 +321,7 @@ PRACTICES = [
         country=Ref("country", "ph"),
         key_facts=[
             key_figures(
-                T("Auf einen Blick", "At a glance"),
+                T("In Zahlen", "In figures"),
                 (
                     "2.",
                     T(
@@ -386,7 +386,7 @@ PRACTICES = [
         contact_institution=T("Stadt Lörrach", "Town of Lörrach"),
         key_facts=[
             key_figures(
-                T("Auf einen Blick", "At a glance"),
+                T("In Zahlen", "In figures"),
                 (
                     "1.",
                     T(
