@@ -1,0 +1,224 @@
+"""Accessibility in a real browser: axe-core on every public page type of the demo site, in
+both languages and at desktop (1280 px) and phone (390 px) widths, must find no violation of
+any impact; the keyboard reaches and sees everything (skip link, main menu on a phone, the
+search filters in order, a visible focus)."""
+
+import io
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
+from playwright.sync_api import expect
+from wagtail.models import Page
+
+from pages.models import (
+    EventIndexPage,
+    EventPage,
+    GoodPracticeIndexPage,
+    GoodPracticePage,
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    PublicationIndexPage,
+    PublicationPage,
+    Region,
+    StandardPage,
+    SupportedProjectIndexPage,
+    SupportedProjectPage,
+)
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+WIDTHS = {"desktop": 1280, "phone": 390}
+PAGE_TYPES = [
+    HomePage,
+    StandardPage,
+    EventIndexPage,
+    EventPage,
+    GoodPracticeIndexPage,
+    GoodPracticePage,
+    SupportedProjectIndexPage,
+    SupportedProjectPage,
+    NewsIndexPage,
+    NewsPage,
+    PublicationIndexPage,
+    PublicationPage,
+]
+
+
+def first_url(model, language, **filters):
+    page = (
+        model.objects.live()
+        .filter(locale__language_code=language, **filters)
+        .order_by("path")
+        .first()
+    )
+    return page.get_url()
+
+
+def addresses(language, notice_page):
+    """Every page type, the index pages, the search states, the 404 and the notice page."""
+    urls = {model.__name__: first_url(model, language) for model in PAGE_TYPES}
+    urls["EventPage with an open call"] = first_url(
+        EventPage, language, call_deadline__isnull=False, call_closed=False
+    )
+    urls["StandardPage below another"] = first_url(StandardPage, language, depth__gt=3)
+    urls["accessibility statement"] = first_url(
+        StandardPage, language, slug__in=["barrierefreiheit", "accessibility"]
+    )
+    region = Region.objects.filter(locale__language_code="de").order_by("slug").first()
+    urls["search, empty"] = f"/{language}/search/"
+    urls["search with filters"] = f"/{language}/search/?q=stadt&region={region.slug}"
+    urls["search, no results"] = f"/{language}/search/?q=xylophonquartett"
+    urls["404"] = f"/{language}/gibt-es-nicht/"
+    if language == "en":
+        urls["notice: not translated"] = f"/en/unavailable/{notice_page.pk}/"
+    return urls
+
+
+@pytest.fixture
+def demo(live_server_lock, settings, tmp_path):
+    """The demo site (seed_demo) with its search index, and a German page not translated."""
+    settings.MEDIA_ROOT = str(tmp_path)
+    with live_server_lock:
+        call_command("seed_demo", stdout=io.StringIO(), no_users=True)
+        call_command("search_rebuild", backend="database", stdout=io.StringIO())
+        home = HomePage.objects.get(locale__language_code="de")
+        notice_page = home.add_child(
+            instance=StandardPage(
+                title="Nur auf Deutsch", slug="nur-auf-deutsch", locale=home.locale
+            )
+        )
+        notice_page.save_revision().publish()
+    return Page.objects.get(pk=notice_page.pk)
+
+
+def test_axe_finds_no_violations_on_any_page_type(new_context, demo):
+    axe = Axe()
+    checked, violations = [], {}
+    for width_name, width in WIDTHS.items():
+        context = new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        for language in ("de", "en"):
+            for name, url in addresses(language, demo).items():
+                response = page.goto(url)
+                expected = 404 if name == "404" else 200
+                assert response.status == expected, (url, response.status)
+                result = axe.run(page).response
+                checked.append((language, width_name, name))
+                for violation in result["violations"]:
+                    targets = [node["target"] for node in violation["nodes"]]
+                    violations.setdefault((language, width_name, name, url), []).append(
+                        (violation["id"], violation["impact"], targets[:3])
+                    )
+    print(f"\naxe-core {result['testEngine']['version']}: {len(checked)} page views checked")
+    assert len(checked) == 2 * (2 * 19 + 1)  # both widths; 19 addresses each, the notice in English
+    assert violations == {}
+
+
+def test_keyboard_reaches_the_search_filters_in_order(new_context, demo):
+    """Desktop: from the search field through the filters to the results; phone: the filters
+    open from their toggle by keyboard."""
+    page = new_context(viewport={"width": 1280, "height": 900}).new_page()
+    page.goto("/en/search/?q=city")
+    page.locator("#search-q").focus()
+    order = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        element = page.evaluate(
+            "(() => { const e = document.activeElement;"
+            " return [e.tagName, e.type || '', e.name || '', e.textContent.trim().slice(0, 40)]; })()"
+        )
+        order.append(element)
+        if element[0] == "SELECT":
+            break
+    kinds = [(tag, kind, name) for tag, kind, name, _text in order]
+    first_box = kinds.index(("INPUT", "checkbox", "region"))
+    last_box = max(i for i, k in enumerate(kinds) if k[1] == "checkbox")
+    # search button, skip link to the results, then only checkboxes, then "Apply filters"
+    assert order[0][0] == "BUTTON"
+    assert order[first_box - 1][3] == "Skip to the results"
+    assert all(k[1] == "checkbox" for k in kinds[first_box : last_box + 1])
+    assert [k[0] for k in kinds[last_box + 1 : last_box + 2]] == ["BUTTON"]
+    assert order[last_box + 1][3] == "Apply filters"
+    assert kinds[-1] == ("SELECT", "select-one", "sort")  # the results' sort comes next
+    groups = page.evaluate(
+        "[...document.querySelectorAll('.facet input')].map(i => i.name)"
+        ".filter((n, i, all) => all.indexOf(n) === i)"
+    )
+    visited = [name for _tag, kind, name in kinds if kind == "checkbox"]
+    assert [n for i, n in enumerate(visited) if visited.index(n) == i] == groups
+
+    phone = new_context(viewport={"width": 390, "height": 800}).new_page()
+    phone.goto("/en/search/?q=city")
+    boxes = phone.locator(".facet input")
+    expect(boxes.first).to_be_hidden()
+    toggle = phone.locator("summary", has_text="Filters")
+    toggle.focus()
+    phone.keyboard.press("Enter")
+    expect(boxes.first).to_be_visible()
+    phone.keyboard.press("Tab")
+    assert phone.evaluate("document.activeElement.textContent.trim()") == "Skip to the results"
+
+
+def tab_to(page, selector, limit=30):
+    """Press Tab until `selector` has the focus; the number of presses, or fail."""
+    for presses in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return presses
+    raise AssertionError(f"{selector} is not reached by keyboard in {limit} presses")
+
+
+def focus_is_visible(page):
+    """The focused element draws an outline or a focus ring (box shadow)."""
+    return page.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement);"
+        " return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2)"
+        " || s.boxShadow !== 'none'; })()"
+    )
+
+
+def test_skip_link_main_menu_and_visible_focus_by_keyboard(new_context, demo):
+    page = new_context(viewport={"width": 1280, "height": 900}).new_page()
+    page.goto("/en/")
+    page.keyboard.press("Tab")
+    skip = page.locator(".skip-link")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_in_viewport()
+    assert focus_is_visible(page)
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+    page.goto("/en/")
+    tab_to(page, ".main-nav__list--wide a")
+    assert focus_is_visible(page)
+    assert page.evaluate("document.activeElement.textContent") == "Events"
+    tab_to(page, ".site-footer__legal a", limit=200)
+    assert focus_is_visible(page)
+
+    phone = new_context(viewport={"width": 390, "height": 800}).new_page()
+    phone.goto("/de/")
+    menu_links = phone.locator(".main-nav__list--mobile a")
+    expect(menu_links.first).to_be_hidden()
+    tab_to(phone, ".main-nav__toggle")
+    assert focus_is_visible(phone)
+    phone.keyboard.press("Enter")
+    expect(menu_links.first).to_be_visible()
+    phone.keyboard.press("Tab")
+    expect(menu_links.first).to_be_focused()
+    assert focus_is_visible(phone)
+    titles = menu_links.all_inner_texts()
+    assert titles == [
+        "Veranstaltungen",
+        "Gute Praxis",
+        "Geförderte Projekte",
+        "Aktuelles",
+        "Publikationen",
+        "Über uns",
+    ]
+    phone.keyboard.press("Enter")
+    expect(phone).to_have_url(f"{phone.url.split('/de/')[0]}/de/veranstaltungen/")
