@@ -14,7 +14,8 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from pages.factories import DEFAULT_CREDIT
+# The demo pictures are generated graphics, credited the same way in every language.
+DEMO_CREDIT = "© Connective Cities"
 
 # Namespace of the block ids: the same content always gets the same ids.
 BLOCK_ID_NAMESPACE = uuid.UUID("6f1c2a5e-3a1d-4c55-9f0e-8a43c2b1d7e0")
@@ -93,7 +94,7 @@ def quote(text, attribution="", role=""):
     return {"type": "quote", "value": {"quote": text, "attribution": attribution, "role": role}}
 
 
-def image_value(image, caption="", alt_text="", credit=DEFAULT_CREDIT):
+def image_value(image, caption="", alt_text="", credit=DEMO_CREDIT):
     return {
         "image": Ref("image", image),
         "alt_text": alt_text,
@@ -103,7 +104,7 @@ def image_value(image, caption="", alt_text="", credit=DEFAULT_CREDIT):
     }
 
 
-def image(image, caption="", alt_text="", credit=DEFAULT_CREDIT):
+def image(image, caption="", alt_text="", credit=DEMO_CREDIT):
     return {"type": "image", "value": image_value(image, caption, alt_text, credit)}
 
 

@@ -1,54 +1,54 @@
 """Demo images and documents, generated locally (no downloads).
 
-Images are abstract gradients with a label (see `pages.factories.render_image`); documents are
-one-page PDFs saying what they stand for. Both are matched by title when the seed runs again.
+Images are abstract graphics without words (see `pages.factories.render_image`), credited
+"© Connective Cities" in every language; documents are PDFs saying what they stand for. Both are matched by title when the seed runs again.
 Image descriptions (the default alternative text) are German, the site's default language;
 pages give their own alternative text in both languages.
 """
 
-from pages.factories import DEFAULT_CREDIT
+from .base import DEMO_CREDIT
 
 # key: (title, description, palette, credit)
 IMAGES = {
-    "home": ("Connective Cities", "Stadtansicht mit Menschen im Gespräch", 0, DEFAULT_CREDIT),
+    "home": ("Connective Cities", "Stadtansicht mit Menschen im Gespräch", 0, DEMO_CREDIT),
     "dialogue": (
         "Dialogveranstaltung",
         "Teilnehmende einer Dialogveranstaltung",
         4,
-        DEFAULT_CREDIT,
+        DEMO_CREDIT,
     ),
     "expertise": (
         "Kommunale Expertise teilen",
         "Fachleute an einem Arbeitstisch",
         3,
-        DEFAULT_CREDIT,
+        DEMO_CREDIT,
     ),
     "innovation": (
         "Innovative Lösungen",
         "Arbeitsgruppe mit Moderationskarten",
         5,
-        "Photo: Connective Cities",
+        DEMO_CREDIT,
     ),
     "mobility": (
         "Städtische Mobilität",
         "Radfahrende und Busse im Stadtverkehr",
         0,
-        DEFAULT_CREDIT,
+        DEMO_CREDIT,
     ),
-    "sanitation": ("Sanitärversorgung", "Kläranlage einer Stadt", 4, DEFAULT_CREDIT),
-    "waste": ("Vom Abfall zur Ressource", "Sortieranlage für Wertstoffe", 1, DEFAULT_CREDIT),
-    "canal": ("Rad und Kanal", "Radweg entlang eines Kanals", 0, DEFAULT_CREDIT),
-    "neighbourhood": ("Nachbarschaft", "Wohnsiedlung am Stadtrand", 1, DEFAULT_CREDIT),
-    "safety": ("Sichere öffentliche Räume", "Belebter Platz mit Spielgeräten", 3, DEFAULT_CREDIT),
-    "green": ("Grüne Stadt", "Grünzug in einer Großstadt", 2, DEFAULT_CREDIT),
-    "timber": ("Bauen mit Holz", "Gebäude in Holzbauweise", 2, DEFAULT_CREDIT),
-    "land": ("Flächenmanagement", "Luftbild unbebauter Flächen am Stadtrand", 1, DEFAULT_CREDIT),
-    "heat": ("Hitze in der Stadt", "Schattenspendende Bäume an einer Straße", 1, DEFAULT_CREDIT),
-    "digital": ("Digitale Kommune", "Bildschirm mit einer Karte der Stadt", 3, DEFAULT_CREDIT),
-    "risk": ("Risikovorsorge", "Überflutete Straße nach Starkregen", 4, DEFAULT_CREDIT),
-    "urban-lab": ("Urban Lab", "Gruppenarbeit an einem Stadtmodell", 5, DEFAULT_CREDIT),
-    "news": ("Aktuelles", "Zeitungen und ein Tablet", 5, DEFAULT_CREDIT),
-    "publications": ("Publikationen", "Bücherregal mit Fachpublikationen", 3, DEFAULT_CREDIT),
+    "sanitation": ("Sanitärversorgung", "Kläranlage einer Stadt", 4, DEMO_CREDIT),
+    "waste": ("Vom Abfall zur Ressource", "Sortieranlage für Wertstoffe", 1, DEMO_CREDIT),
+    "canal": ("Rad und Kanal", "Radweg entlang eines Kanals", 0, DEMO_CREDIT),
+    "neighbourhood": ("Nachbarschaft", "Wohnsiedlung am Stadtrand", 1, DEMO_CREDIT),
+    "safety": ("Sichere öffentliche Räume", "Belebter Platz mit Spielgeräten", 3, DEMO_CREDIT),
+    "green": ("Grüne Stadt", "Grünzug in einer Großstadt", 2, DEMO_CREDIT),
+    "timber": ("Bauen mit Holz", "Gebäude in Holzbauweise", 2, DEMO_CREDIT),
+    "land": ("Flächenmanagement", "Luftbild unbebauter Flächen am Stadtrand", 1, DEMO_CREDIT),
+    "heat": ("Hitze in der Stadt", "Schattenspendende Bäume an einer Straße", 1, DEMO_CREDIT),
+    "digital": ("Digitale Kommune", "Bildschirm mit einer Karte der Stadt", 3, DEMO_CREDIT),
+    "risk": ("Risikovorsorge", "Überflutete Straße nach Starkregen", 4, DEMO_CREDIT),
+    "urban-lab": ("Urban Lab", "Gruppenarbeit an einem Stadtmodell", 5, DEMO_CREDIT),
+    "news": ("Aktuelles", "Zeitungen und ein Tablet", 5, DEMO_CREDIT),
+    "publications": ("Publikationen", "Bücherregal mit Fachpublikationen", 3, DEMO_CREDIT),
 }
 
 # Partner logos: key (the partner's key): wordmark. No photo credit.

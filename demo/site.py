@@ -11,6 +11,7 @@ from pages.models import (
 )
 
 from .base import (
+    DEMO_CREDIT,
     SECRETARIAT,
     PageSpec,
     Ref,
@@ -737,7 +738,7 @@ MIDDLE_EAST = PageSpec(
                     "expertise",
                     T("Kommunale Expertise teilen", "Sharing municipal expertise"),
                     T("Fachleute an einem Arbeitstisch", "Practitioners around a table"),
-                    "Photo: Engagement Global",
+                    DEMO_CREDIT,
                 ),
                 (
                     "innovation",
@@ -746,7 +747,7 @@ MIDDLE_EAST = PageSpec(
                         "Arbeitsgruppe mit Moderationskarten",
                         "Working group with facilitation cards",
                     ),
-                    "Photo: Connective Cities",
+                    DEMO_CREDIT,
                 ),
             ),
             paragraph(

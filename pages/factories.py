@@ -91,8 +91,10 @@ def _draw_text(draw, position, text, size, fill, max_width=None):
 
 
 def render_image(label, width=1200, height=675, palette=0, image_format="JPEG", logo=False):
-    """Image bytes: an abstract diagonal gradient with soft circles and `label`; with `logo`,
-    a white card with `label` as a coloured wordmark."""
+    """Image bytes. A picture carries no words (it is shown on pages of every language): a
+    diagonal gradient in the portal's palette with soft circles and a band of thin lines, laid
+    out by a hash of `label`, so each label gives its own picture. With `logo`, a white card
+    with `label` as a coloured wordmark (a logo is a name)."""
     start, end = PALETTES[palette % len(PALETTES)]
     size = (width, height)
     if logo:
@@ -108,25 +110,23 @@ def render_image(label, width=1200, height=675, palette=0, image_format="JPEG", 
         mask = Image.blend(horizontal, vertical, 0.5)
         image = Image.composite(Image.new("RGB", size, end), Image.new("RGB", size, start), mask)
 
-        # Circles placed by a hash of the label: the same label always gives the same picture.
         overlay = Image.new("RGBA", size, (0, 0, 0, 0))
         draw = ImageDraw.Draw(overlay)
         seed = hashlib.sha256(label.encode()).digest()
-        for i in range(5):
+        for i in range(6):
             cx = seed[i] * width // 255
-            cy = seed[i + 5] * height // 255
-            radius = (seed[i + 10] % 40 + 20) * min(size) // 100
+            cy = seed[i + 6] * height // 255
+            radius = (seed[i + 12] % 40 + 12) * min(size) // 100
             box = (cx - radius, cy - radius, cx + radius, cy + radius)
-            draw.ellipse(box, fill=(255, 255, 255, 28))
+            draw.ellipse(box, fill=(255, 255, 255, 18 + seed[i + 18] % 30))
+        # A band of parallel lines at an angle of the hash's choosing.
+        step = max(8, min(size) // 30)
+        slope = (seed[24] % 5 - 2) or 1
+        offset = seed[25] * width // 255
+        for n in range(-40, 40):
+            x = offset + n * step
+            draw.line((x, 0, x + slope * height // 2, height), fill=(255, 255, 255, 22), width=2)
         image = Image.alpha_composite(image.convert("RGBA"), overlay).convert("RGB")
-
-        draw = ImageDraw.Draw(image)
-        line_height = max(16, height // 10)
-        lines = textwrap.wrap(label, width=28)
-        y = height - line_height * (len(lines) + 1)
-        for line in lines:
-            _draw_text(draw, (width // 16, y), line, max(14, height // 12), (255, 255, 255))
-            y += line_height
 
     buffer = io.BytesIO()
     image.save(buffer, format=image_format, quality=82)
@@ -138,24 +138,52 @@ def _pdf_text(text):
     return encoded.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
 
-def render_pdf(title, lines=()):
-    """A valid one-page PDF (A4, Helvetica) with a title and some lines of text."""
-    content = [b"BT /F1 18 Tf 56 780 Td (" + _pdf_text(title) + b") Tj ET"]
-    y = 740
+def _pdf_pages(title, lines):
+    """Content streams of A4 pages: the title on top of the first page, the lines wrapped and
+    flowed onto as many pages as they need, a footer with the title and page number."""
+    pages, current, y = [], [b"BT /F1 20 Tf 56 770 Td (" + _pdf_text(title) + b") Tj ET"], 730
     for paragraph in lines:
-        for line in textwrap.wrap(paragraph, 90) or [""]:
-            content.append(b"BT /F1 10 Tf 56 %d Td (" % y + _pdf_text(line) + b") Tj ET")
-            y -= 14
-        y -= 6
-    stream = b"\n".join(content)
+        for line in textwrap.wrap(paragraph, 88) or [""]:
+            if y < 80:
+                pages.append(current)
+                current, y = [], 780
+            current.append(b"BT /F1 11 Tf 56 %d Td (" % y + _pdf_text(line) + b") Tj ET")
+            y -= 15
+        y -= 8
+    pages.append(current)
+    total = len(pages)
+    return [
+        b"\n".join(
+            [
+                *content,
+                b"BT /F1 8 Tf 56 40 Td ("
+                + _pdf_text(f"{title} \u2013 {number}/{total}")
+                + b") Tj ET",
+            ]
+        )
+        for number, content in enumerate(pages, start=1)
+    ]
+
+
+def render_pdf(title, lines=()):
+    """A valid PDF (A4, Helvetica): `title` and the paragraphs of `lines`, over as many pages
+    as the text takes, each page numbered."""
+    streams = _pdf_pages(title, lines)
+    font = 3 + 2 * len(streams)
+    kids = b" ".join(b"%d 0 R" % (3 + 2 * i) for i in range(len(streams)))
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % len(streams),
     ]
+    for i, stream in enumerate(streams):
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            b"/Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>" % (font, 4 + 2 * i)
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    objects.append(
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+    )
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []
