@@ -21,7 +21,18 @@ def footer_content(context):
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         return {}
-    settings = FooterSettings.for_site(site)
+    # Not `for_site()`: that creates the row on first use, so one request would cost more
+    # queries than the next. A site without footer settings has an empty footer.
+    settings = (
+        FooterSettings.objects.filter(site=site)
+        .select_related("imprint_page", "privacy_page", "contact_page", "accessibility_page")
+        .first()
+    )
+    if settings is None:
+        content = {}
+        if request is not None:
+            request._portal_footer = content
+        return content
     locale = Locale.get_active()
     legal = one_per_item(settings.legal_pages())
     links = one_per_item(link.page for link in settings.links.select_related("page"))
