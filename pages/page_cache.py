@@ -106,6 +106,8 @@ def _content_changed(sender, **kwargs):
 
 
 _CONTENT_MODELS: set[type] = set()
+# Apps whose rows every page may show: the content model and the footer (Settings → Footer).
+CONTENT_APPS = {"pages", "footer"}
 
 
 def connect() -> None:
@@ -116,7 +118,7 @@ def connect() -> None:
         if issubclass(model, Page):
             # Saving a draft saves the page row too: only deletion counts here.
             post_delete.connect(invalidate, sender=model, dispatch_uid=f"page_cache_{model}")
-        elif model._meta.app_label == "pages" and not issubclass(model, AbstractRendition):
+        elif model._meta.app_label in CONTENT_APPS and not issubclass(model, AbstractRendition):
             _CONTENT_MODELS.add(model)
     _CONTENT_MODELS.update({PageViewRestriction, Site, Locale})
     post_save.connect(_content_changed, dispatch_uid="page_cache_saved")

@@ -133,3 +133,18 @@ def test_the_cache_is_shared_through_redis(client, settings, home, sections):
         assert visit(client, "/de/")[HEADER] == "miss"
     finally:
         cache.clear()
+
+
+def test_a_footer_change_empties_the_cache(client, home):
+    from wagtail.models import Site
+
+    from footer.models import FooterSettings
+
+    visit(client, "/de/")
+    assert visit(client, "/de/")[HEADER] == "hit"
+    footer = FooterSettings.for_site(Site.objects.get(is_default_site=True))
+    footer.accessibility_feedback_email = "barrieren@example.org"
+    footer.save()
+    response = visit(client, "/de/")
+    assert response[HEADER] == "miss"
+    assert "mailto:barrieren@example.org" in response.content.decode()
