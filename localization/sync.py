@@ -1,6 +1,7 @@
 """Fixes and guards around wagtail-localize's synchronisation (checked against 1.14.5).
 
 1. `copy_synchronised_fields_clearing_m2m` (installed by `install()` from LocalizationConfig.ready):
+   (it also points synchronised links at the target's language: pages.locales)
    wagtail-localize's `copy_synchronised_fields` copies a synchronised ParentalManyToManyField only
    `if values:`, so a source whose themes (SDGs, regions, ...) were all removed keeps them in every
    translation after a sync. The wrapper clears them. Remove it when wagtail-localize copies empty
@@ -52,8 +53,14 @@ def copy_synchronised_fields_clearing_m2m(original):
                 if hasattr(values, "all") and not values.all():
                     setattr(target, field.attname, [])
 
-    copy_synchronised_fields.clears_emptied_m2m = True  # type: ignore[attr-defined]
-    return copy_synchronised_fields
+    def copy_and_localise(source, target):
+        from pages.locales import localise_synchronised_links
+
+        copy_synchronised_fields(source, target)
+        localise_synchronised_links(source, target)
+
+    copy_and_localise.clears_emptied_m2m = True  # type: ignore[attr-defined]
+    return copy_and_localise
 
 
 def install():

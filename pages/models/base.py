@@ -13,6 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.blocks import BaseStreamBlock
+from pages.locales import LocaleChoicesForm, LocaleConsistentMixin
 from pages.serializers import SDGSerializer, terms
 from search.registry import Text
 
@@ -77,8 +78,13 @@ class TaxonomyMixin(models.Model):
         abstract = True
 
 
-class BasePage(HeroMixin, Page):
-    """Title, teaser, hero image and StreamField body: what every content page has."""
+class BasePage(LocaleConsistentMixin, HeroMixin, Page):
+    """Title, teaser, hero image and StreamField body: what every content page has.
+
+    Links to terms, partners and pages stay in the page's language (pages.locales).
+    """
+
+    base_form_class = LocaleChoicesForm
 
     teaser = models.TextField(
         _("teaser"),

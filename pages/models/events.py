@@ -1,5 +1,6 @@
 """Events: dialogue events, workshops, study tours ...; optionally with a call for participants."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -129,7 +130,7 @@ class EventPage(CountryMixin, TaxonomyPage):
                 FieldRowPanel([FieldPanel("venue"), FieldPanel("city")]),
                 FieldRowPanel([FieldPanel("country"), FieldPanel("online")]),
                 FieldPanel("languages"),
-                FieldPanel("organisers"),
+                FieldPanel("organisers", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("When and where"),
         ),

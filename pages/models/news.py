@@ -1,5 +1,6 @@
 """News: items, press releases, hints on external events and newsletter issues."""
 
+from django import forms
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -64,7 +65,11 @@ class NewsPage(RegionsMixin, TaxonomyPage):
         *BasePage.content_panels[1:],
         FieldPanel("source_url"),
         MultiFieldPanel(
-            [FieldPanel("regions"), *TaxonomyPage.taxonomy_panels, FieldPanel("tags")],
+            [
+                FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
+                *TaxonomyPage.taxonomy_panels,
+                FieldPanel("tags"),
+            ],
             heading=_("Taxonomy"),
         ),
     ]

@@ -1,5 +1,6 @@
 """Good practices: proven municipal solutions, with the events and projects they relate to."""
 
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -117,7 +118,10 @@ class GoodPracticePage(CountryMixin, TaxonomyPage):
         BasePage.content_panels[-1],
         FieldPanel("documents"),
         MultiFieldPanel(
-            [FieldPanel("related_events"), FieldPanel("related_projects")],
+            [
+                FieldPanel("related_events", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("related_projects", widget=forms.CheckboxSelectMultiple),
+            ],
             heading=_("Lineage: events and projects"),
         ),
         MultiFieldPanel([*TaxonomyPage.taxonomy_panels, FieldPanel("tags")], heading=_("Taxonomy")),

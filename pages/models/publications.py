@@ -1,5 +1,6 @@
 """Publications: studies and reports, as a file or an external link."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -88,7 +89,11 @@ class PublicationPage(RegionsMixin, TaxonomyPage):
         ),
         *BasePage.content_panels[1:],
         MultiFieldPanel(
-            [FieldPanel("regions"), *TaxonomyPage.taxonomy_panels, FieldPanel("tags")],
+            [
+                FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
+                *TaxonomyPage.taxonomy_panels,
+                FieldPanel("tags"),
+            ],
             heading=_("Taxonomy"),
         ),
     ]

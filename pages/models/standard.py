@@ -1,5 +1,6 @@
 """The home page and standard pages (about us, objectives, partners, learning processes)."""
 
+from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -70,7 +71,10 @@ class StandardPage(BasePage):
     subpage_types = ["pages.StandardPage"]
 
     translatable_fields = [*BasePage.translatable_fields, SynchronizedField("partners")]
-    content_panels = [*BasePage.content_panels, FieldPanel("partners")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
+    ]
     api_fields = [
         *BasePage.api_fields,
         APIField("partners", serializer=PartnerSerializer(many=True, read_only=True)),
