@@ -38,6 +38,8 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("", include("syndication.urls")),
     path("", include("opendata.urls")),
+    path("", include("community.newsletter.urls")),
+    path("", include("community.proposals.urls")),
     path(
         "unavailable/<int:page_id>/",
         visitor_views.translation_unavailable,

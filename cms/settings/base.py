@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "seo",
     "syndication",
     "opendata",
+    "community",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",

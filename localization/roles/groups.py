@@ -18,6 +18,10 @@ Who may do what:
   their language only (`localization.roles.hooks`); choose images and documents. Nothing on users,
   groups or settings.
 
+The community's channels (`community/`): moderators see and export the confirmed newsletter
+subscribers and may erase one (nobody adds or edits them: they come from the double opt-in);
+they see the proposed practices as sent (and work on the draft pages they became).
+
 Wagtail's page permission codenames: add_page, change_page, publish_page, bulk_delete_page,
 lock_page, unlock_page.
 """
@@ -38,6 +42,16 @@ TRANSLATABLE_SNIPPETS = [
     ("pages", "sustainabledevelopmentgoal"),
     ("pages", "partnerorganisation"),
 ]
+
+# Community models per role: (app_label, model, actions).
+COMMUNITY_MODELS = {
+    EDITORS: [],
+    MODERATORS: [
+        ("community", "subscriber", ("view", "delete")),
+        ("community", "practiceproposal", ("view", "delete")),
+    ],
+    TRANSLATORS_PREFIX: [],
+}
 
 ACCESS_ADMIN = ("wagtailadmin", "admin", "access_admin")
 SUBMIT_TRANSLATION = ("wagtail_localize", "translation", "submit_translation")
@@ -82,6 +96,8 @@ def model_permissions(role):
     perms = [ACCESS_ADMIN, SUBMIT_TRANSLATION]
     for app_label, model in TRANSLATABLE_SNIPPETS:
         perms += [(app_label, model, f"{action}_{model}") for action in _SNIPPET_ACTIONS[role]]
+    for app_label, model, actions in COMMUNITY_MODELS[role]:
+        perms += [(app_label, model, f"{action}_{model}") for action in actions]
     for action in _MEDIA_ACTIONS[role]:
         perms += [
             ("wagtailimages", "image", f"{action}_image"),

@@ -1,0 +1,108 @@
+"""Everything the community app stores about a person, found by their e-mail address.
+
+`export(email)` gathers it as JSON-ready data (GDPR Art. 15 and 20), `erase(email)` deletes it
+(Art. 17), and `expired()` lists what the retention rules no longer allow to keep. The command
+`community_personal_data` runs them; each channel adds its models here.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from community.models import ConsentRecord, PracticeProposal, Subscriber
+from community.newsletter.links import confirm_max_age
+
+# Proof of consent is kept this long after the data it covered is gone (limitation period).
+CONSENT_PROOF_DAYS = 3 * 365
+# Unsubscribed addresses are kept this long, so that the mailing tool's next import drops them.
+UNSUBSCRIBED_DAYS = 30
+
+
+def _deleted(queryset):
+    """How many rows of the queryset's own model were deleted (not counting their links)."""
+    return queryset.delete()[1].get(queryset.model._meta.label, 0)
+
+
+def _when(value):
+    return timezone.localtime(value).isoformat() if value else None
+
+
+def export(email):
+    email = email.strip().lower()
+    data = {"email": email, "newsletter": None, "proposals": [], "consents": []}
+    subscriber = Subscriber.objects.filter(email=email).prefetch_related("themes").first()
+    if subscriber is not None:
+        data["newsletter"] = {
+            "status": subscriber.status,
+            "language": subscriber.language,
+            "themes": sorted(t.slug for t in subscriber.themes.all()),
+            "requested_at": _when(subscriber.requested_at),
+            "confirmed_at": _when(subscriber.confirmed_at),
+            "unsubscribed_at": _when(subscriber.unsubscribed_at),
+        }
+    for proposal in PracticeProposal.objects.filter(email=email).select_related("country"):
+        data["proposals"].append(
+            {
+                "submitted_at": _when(proposal.submitted_at),
+                "language": proposal.language,
+                "name": proposal.name,
+                "organisation": proposal.organisation,
+                "title": proposal.title,
+                "city": proposal.city,
+                "country": proposal.country.slug,
+                "contact_person": proposal.contact_person,
+                "draft_page_id": proposal.page_id,
+            }
+        )
+    for record in ConsentRecord.objects.filter(email=email):
+        data["consents"].append(
+            {
+                "purpose": record.purpose,
+                "action": record.action,
+                "at": _when(record.at),
+                "version": record.version,
+                "language": record.language,
+                "text": record.text,
+            }
+        )
+    return data
+
+
+@transaction.atomic
+def erase(email):
+    """Delete everything stored about `email`; returns {what: how many}."""
+    email = email.strip().lower()
+    counts = {
+        "newsletter subscriptions": _deleted(Subscriber.objects.filter(email=email)),
+        # The proposal as sent (name, address); a practice page made from it is the portal's
+        # own content and stays, edited by the moderators if it names the person.
+        "proposed practices": _deleted(PracticeProposal.objects.filter(email=email)),
+        "consent records": _deleted(ConsentRecord.objects.filter(email=email)),
+    }
+    return {what: count for what, count in counts.items() if count}
+
+
+@transaction.atomic
+def purge_expired(now=None):
+    """Apply the retention rules; returns {what: how many deleted}."""
+    now = now or timezone.now()
+    pending = Subscriber.objects.filter(
+        status=Subscriber.Status.PENDING,
+        requested_at__lt=now - datetime.timedelta(seconds=confirm_max_age()),
+    )
+    unsubscribed = Subscriber.objects.filter(
+        status=Subscriber.Status.UNSUBSCRIBED,
+        unsubscribed_at__lt=now - datetime.timedelta(days=UNSUBSCRIBED_DAYS),
+    )
+    counts = {
+        "unconfirmed sign-ups": _deleted(pending),
+        "unsubscribed addresses": _deleted(unsubscribed),
+    }
+    # Proof of a newsletter consent outlives the subscription by CONSENT_PROOF_DAYS.
+    subscribed = Subscriber.objects.values("email")
+    old_proof = ConsentRecord.objects.filter(
+        purpose="newsletter", at__lt=now - datetime.timedelta(days=CONSENT_PROOF_DAYS)
+    ).exclude(email__in=subscribed)
+    counts["consent records"] = _deleted(old_proof)
+    return {what: count for what, count in counts.items() if count}
