@@ -15,7 +15,7 @@ import pytest
 import time_machine
 from django.core.cache import cache
 from django.db import transaction
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, TranslatableMixin
 from wagtail.rich_text import RichText
 
 from pages import factories, taxonomy_labels
@@ -120,6 +120,16 @@ def build_taxonomy(de, en):
     return regions, countries, themes
 
 
+def in_locale(value, locale):
+    """Taxonomy in the page's own language where it has a version there: pages refuse a term
+    of another language whose own version exists (pages.locales)."""
+    if isinstance(value, list):
+        return [in_locale(item, locale) for item in value]
+    if isinstance(value, TranslatableMixin) and value.locale_id != locale.pk:
+        return value.get_translation_or_none(locale) or value
+    return value
+
+
 def build_search_site():
     """A bilingual site with every kind of page a search must show, or must not show.
 
@@ -150,6 +160,8 @@ def build_search_site():
         Factories make live pages directly (no revision: publishing each would double the
         time this takes); translations are published the way wagtail-localize does it.
         """
+        if "locale" in fields:
+            fields = {key: in_locale(value, fields["locale"]) for key, value in fields.items()}
         page = factory(parent=parent, **fields)
         pages[name] = page
         if english:
