@@ -20,3 +20,6 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Tests never write into a real server's production indices, even with ELASTICSEARCH_URL set.
 SEARCH_INDEX_PREFIX = f"test-{env_str('SEARCH_INDEX_PREFIX', 'ccportal')}"
+# Test clients log in without a request, which django-axes refuses; the throttling tests
+# switch it on (tests/cms/test_security.py).
+AXES_ENABLED = False
