@@ -20,6 +20,8 @@ BASE_LOCK := requirements/base.txt
 TEST_LOCK := requirements/test.txt
 
 RUN_ADDR ?= 127.0.0.1:8000
+# make serve: where gunicorn listens (behind a reverse proxy that terminates TLS).
+SERVE_ADDR ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 CHROMIUM := /usr/bin/chromium
@@ -40,7 +42,7 @@ COMPILEMESSAGES := if $(FIND_PRUNE) -type d -name locale -print | grep -q .; the
 LOCK_COMPILE := pip compile pyproject.toml --generate-hashes --universal --python-version 3.11 \
 	--custom-compile-command "make lock"
 
-.PHONY: help run test test-clock lint format lock lock-upgrade bench clean \
+.PHONY: help run serve backup restore test test-clock lint format lock lock-upgrade bench clean \
 	venv-base venv-test gettext chromium faketime messages uv-tool
 
 help: ## List the targets
@@ -49,6 +51,7 @@ help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_.-]+:.*## / {printf "  %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 	@echo
 	@echo "Variables: DATABASE_URL (default SQLite), PYTEST_ARGS, BENCH_ARGS, RUN_ADDR=$(RUN_ADDR),"
+	@echo "           SERVE_ADDR=$(SERVE_ADDR) (make serve; WEB_CONCURRENCY workers, default 2),"
 	@echo "           VENV=$(VENV), BOOTSTRAP_PYTHON=$(BOOTSTRAP_PYTHON)"
 
 # ---------------------------------------------------------------------------------------------
@@ -135,6 +138,29 @@ run: venv-base gettext ## Set up (venv, migrate, translations, static files, dem
 	$(PY) manage.py seed_demo
 	$(PY) manage.py search_rebuild --backend database
 	$(PY) manage.py runserver $(RUN_ADDR)
+
+# Production (README, "Production"): the settings are checked first, so a missing variable stops
+# here with its name; static files are built for the manifest storage production reads.
+PROD_ENV := DJANGO_SETTINGS_MODULE=cms.settings.production
+
+serve: venv-base gettext ## Production: check settings, migrate, build static files, serve with gunicorn on SERVE_ADDR
+	export $(PROD_ENV); $(PY) manage.py check --deploy
+	export $(PROD_ENV); $(PY) manage.py migrate --noinput
+	export $(PROD_ENV); $(COMPILEMESSAGES)
+	export $(PROD_ENV); $(PY) manage.py collectstatic --noinput
+	export $(PROD_ENV); exec $(VENV)/bin/gunicorn cms.wsgi --bind $(SERVE_ADDR) \
+	  --workers $${WEB_CONCURRENCY:-2} --timeout 60 --access-logfile - --error-logfile -
+
+# Backups (README, "Backups"): under the settings of the calling shell (export
+# DJANGO_SETTINGS_MODULE=cms.settings.production and its variables for the production site).
+BACKUP_DIR ?= var/backups
+
+backup: venv-base ## Write a backup archive (database snapshot and media) into BACKUP_DIR
+	$(PY) manage.py backup --directory $(BACKUP_DIR)
+
+restore: venv-base ## Restore ARCHIVE=<file>: replaces the database and copies the media back
+	@test -n "$(ARCHIVE)" || { echo "error: name the archive: make restore ARCHIVE=var/backups/ccportal-....tar.gz" >&2; exit 1; }
+	$(PY) manage.py restore $(ARCHIVE)
 
 test: venv-test chromium gettext ## The pre-commit checks, Django's checks and the full pytest suite (honours DATABASE_URL, PYTEST_ARGS)
 	export $(TEST_ENV); $(COMPILEMESSAGES)

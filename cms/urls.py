@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import admin_fixes
+from cms import admin_fixes, media, security
 from localization.visitors import views as visitor_views
 from pages.api import api_router
 from search import api as search_api
@@ -28,13 +28,18 @@ urlpatterns = [
     path("robots.txt", seo_views.robots_txt, name="robots_txt"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.MEDIA_URL == "/media/":
+    # Uploaded images from MEDIA_ROOT, in every environment (documents go through /documents/).
+    urlpatterns.append(path("media/<path:path>", media.serve, name="media"))
 
 # Everything visitors read lives under /de/ or /en/; "/" redirects by the browser's language.
 urlpatterns += i18n_patterns(
+    # Wagtail's page password form, throttled (before wagtail_urls, which has the same path).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        security.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("search/", search_views.search, name="search"),
     path("", include("syndication.urls")),
     path("", include("opendata.urls")),

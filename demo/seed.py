@@ -75,6 +75,7 @@ from pages.models import (
 )
 from seo.addresses import configured_address
 
+from .auth import DEMO_GROUP
 from .base import Ref, assign_ids, localise
 from .legal import FOOTER
 from .media import DOCUMENTS, IMAGES, LOGOS
@@ -783,6 +784,8 @@ class DemoSeeder:
             return
         user_model = get_user_model()
         password = settings.DEMO_PASSWORD
+        # The mark that keeps them out wherever DEBUG is off (demo.auth); no permissions.
+        demo_group, _created = Group.objects.get_or_create(name=DEMO_GROUP)
         for username, group_name, (first_name, last_name) in DEMO_USERS:
             superuser = group_name is None
             user, created = user_model.objects.get_or_create(
@@ -802,6 +805,9 @@ class DemoSeeder:
                 changed = True
             if group_name and not user.groups.filter(name=group_name).exists():
                 user.groups.add(Group.objects.get(name=group_name))
+                changed = True
+            if not user.groups.filter(pk=demo_group.pk).exists():
+                user.groups.add(demo_group)
                 changed = True
             self.report["users"].add(created, changed)
         self.done("users")

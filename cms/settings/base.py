@@ -1,5 +1,6 @@
 """Settings shared by every environment. Safe for production by default: no DEBUG, no secrets."""
 
+import datetime
 from django.utils.translation import gettext_lazy as _
 
 from .env import BASE_DIR, database, env_bool, env_list, env_str
@@ -19,6 +20,7 @@ INSTALLED_APPS = [
     "syndication",
     "opendata",
     "community",
+    "backups",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -50,10 +52,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.security.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous visitors are answered from the page cache before anything else runs.
     "pages.page_cache.AnonymousPageCacheMiddleware",
@@ -66,6 +71,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns a locked-out login into its lockout page (django-axes wants it late).
+    "axes.middleware.AxesMiddleware",
     "cms.middleware.PortalErrorPagesMiddleware",  # last: sees what views raise
 ]
 
@@ -116,6 +123,56 @@ else:
 # to published content empties it at once in every process sharing the cache (Redis); without
 # Redis, other processes' copies stay at most this long, so it is kept short there.
 PAGE_CACHE_SECONDS = 600 if REDIS_URL else 60
+# django-axes refuses locked-out logins first; demo accounts (seed_demo) are refused wherever
+# DEBUG is off.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "demo.auth.NoDemoAccountsOutsideDebugBackend",
+]
+
+# Login throttling (cms/security.py): 10 wrong passwords for one user name (or one page's
+# password) from one address lock that pair out for 15 minutes, the right password included.
+# Counting name and address together keeps one attacker from locking a name out for everybody.
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "cms.security.lockout"
+# Wagtail's admin login form names its field "username".
+AXES_USERNAME_FORM_FIELD = "username"
+
+# Content-Security-Policy (django-csp 4). Scripts and styles only from the portal itself;
+# embedded videos from the usual hosts; style attributes are allowed for Wagtail's responsive
+# embeds. The admin adds ADMIN_CSP_UPDATE (cms/security.py).
+EMBED_FRAME_SOURCES = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *EMBED_FRAME_SOURCES],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+ADMIN_CSP_UPDATE = {
+    "script-src": ["'unsafe-inline'"],
+    "style-src": ["'unsafe-inline'"],
+    # Avatars (Gravatar), embed thumbnails and image previews of uploads.
+    "img-src": ["https:", "blob:"],
+    # Wagtail's check for a new release.
+    "connect-src": ["https://releases.wagtail.io"],
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -70,13 +70,19 @@ VARIABLES = {
     "DJANGO_SETTINGS_MODULE": ("cms.settings.dev", "Settings module: dev, test or production."),
     "SECRET_KEY": ("(dev: a fixed insecure key; production: required)", "Django's secret key."),
     "DEBUG": ("false (dev: true)", "Django debug mode; demo users are only created with it on."),
-    "DATABASE_URL": (f"sqlite:///{BASE_DIR / 'db.sqlite3'}", "Database, as a URL."),
+    "DATABASE_URL": (
+        f"sqlite:///{BASE_DIR / 'db.sqlite3'} (production: required)",
+        "Database, as a URL.",
+    ),
     "ELASTICSEARCH_URL": ("(unset: database search)", "Elasticsearch 9 server for search."),
     "SEARCH_INDEX_PREFIX": ("ccportal", "Prefix of the Elasticsearch index and alias names."),
-    "ALLOWED_HOSTS": ("localhost,127.0.0.1,[::1]", "Comma-separated host names served."),
+    "ALLOWED_HOSTS": (
+        "localhost,127.0.0.1,[::1] (production: the host of PORTAL_BASE_URL)",
+        "Comma-separated host names served.",
+    ),
     "CSRF_TRUSTED_ORIGINS": ("(empty)", "Comma-separated origins trusted for POSTs."),
     "PORTAL_BASE_URL": (
-        "(unset; dev: http://127.0.0.1:8000)",
+        "(unset; dev: http://127.0.0.1:8000; production: required)",
         "Where visitors reach the portal (scheme, host, port); the Wagtail Site follows it.",
     ),
     "WAGTAILADMIN_BASE_URL": (
@@ -93,4 +99,8 @@ VARIABLES = {
     "SECURE_SSL_REDIRECT": ("true (production only)", "Redirect plain HTTP to HTTPS."),
     "EMAIL_URL": ("(unset: console backend)", "SMTP server as smtp://user:pass@host:port."),
     "DEFAULT_FROM_EMAIL": ("portal@connective-cities.net", "Sender of outgoing mail."),
+    "ADMINS": (
+        "(empty)",
+        "Who gets a mail for each server error (production, with EMAIL_URL).",
+    ),
 }

@@ -43,9 +43,10 @@ def test_production_settings_pass_the_deploy_check():
         "WARNING",
         env_overrides={
             "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+            # Exactly the variables the README names as required in production.
             "SECRET_KEY": "a-long-random-production-secret-" + "x" * 40,
-            "ALLOWED_HOSTS": "portal.example.org",
             "DATABASE_URL": "sqlite:////tmp/ccportal-deploy-check.sqlite3",
+            "PORTAL_BASE_URL": "https://portal.example.org",
         },
     )
     assert result.returncode == 0, result.stdout + result.stderr
