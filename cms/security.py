@@ -12,6 +12,7 @@
   styles (Wagtail 8.0).
 """
 
+from axes.backends import AxesStandaloneBackend
 from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_cool_off
 from csp.middleware import CSPMiddleware
@@ -19,6 +20,20 @@ from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
 from django.shortcuts import render
 from wagtail import views as wagtail_views
+
+from demo.auth import NoDemoAccountsOutsideDebugBackend
+
+
+class PortalLoginBackend(AxesStandaloneBackend, NoDemoAccountsOutsideDebugBackend):
+    """The one authentication backend: django-axes' lockout check first (it raises for a
+    locked-out name and address), then the portal's rules for accounts (demo.auth). One class,
+    so that sessions (force_login included) name a backend that can load their user."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        super().authenticate(request, username=username, password=password, **kwargs)
+        return NoDemoAccountsOutsideDebugBackend.authenticate(
+            self, request, username=username, password=password, **kwargs
+        )
 
 
 def lockout(request, *args):

@@ -124,11 +124,8 @@ else:
 # Redis, other processes' copies stay at most this long, so it is kept short there.
 PAGE_CACHE_SECONDS = 600 if REDIS_URL else 60
 # django-axes refuses locked-out logins first; demo accounts (seed_demo) are refused wherever
-# DEBUG is off.
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "demo.auth.NoDemoAccountsOutsideDebugBackend",
-]
+# DEBUG is off (cms/security.py, demo/auth.py).
+AUTHENTICATION_BACKENDS = ["cms.security.PortalLoginBackend"]
 
 # Login throttling (cms/security.py): 10 wrong passwords for one user name (or one page's
 # password) from one address lock that pair out for 15 minutes, the right password included.

@@ -191,10 +191,12 @@ def test_uploaded_image_is_served_at_its_url(client, db, settings, tmp_path):
 
 
 @pytest.fixture
-def demo_admin(db, django_user_model):
+def demo_admin(locales, django_user_model):
     """A demo account as seed_demo makes it under `make run` (DEBUG on)."""
     from demo.seed import DemoSeeder
+    from localization.roles.groups import ensure_roles
 
+    ensure_roles()  # the editors' and translators' groups the demo accounts join
     with override_settings(DEBUG=True, DEMO_PASSWORD="local-demo-password"):
         DemoSeeder(users=True).seed_users()
     return django_user_model.objects.get(username="admin")
