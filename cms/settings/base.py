@@ -1,6 +1,7 @@
 """Settings shared by every environment. Safe for production by default: no DEBUG, no secrets."""
 
 import datetime
+
 from django.utils.translation import gettext_lazy as _
 
 from .env import BASE_DIR, database, env_bool, env_list, env_str
