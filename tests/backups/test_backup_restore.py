@@ -16,6 +16,9 @@ from django.db import connection
 
 from cms.settings.env import BASE_DIR, VARIABLES
 
+# Slow and independent of the date: left out of `make test-clock`.
+pytestmark = pytest.mark.undated
+
 # A page, a translation-free image and document, and a user: made through the real models.
 MAKE_CONTENT = """
 from django.contrib.auth import get_user_model

@@ -44,6 +44,10 @@ OTHER_PARAMETERS = (
     "export",
     "next",
 )
+
+# Slow and independent of the date: left out of `make test-clock`.
+pytestmark = pytest.mark.undated
+
 # Parameter values for OTHER_PARAMETERS (one request each per URL).
 HOSTILE_VALUES = ("abc", "\x00", "99999999999999999999999")
 # One of each kind of tests.helpers.HOSTILE_QUERIES (all of them go through every search entry point of the

@@ -20,6 +20,9 @@ from cms.settings.env import BASE_DIR, VARIABLES
 from demo.auth import DEMO_GROUP, PUBLIC_DEMO_PASSWORD
 from pages import factories
 
+# Slow and independent of the date: left out of `make test-clock`.
+pytestmark = pytest.mark.undated
+
 PRODUCTION = {
     "DJANGO_SETTINGS_MODULE": "cms.settings.production",
     "SECRET_KEY": "a-long-random-production-secret-" + "x" * 40,

@@ -21,7 +21,7 @@ from pages.models import (
 )
 from tests import helpers
 
-pytestmark = pytest.mark.time_machine(helpers.NOW)
+pytestmark = [pytest.mark.time_machine(helpers.NOW), pytest.mark.undated]
 
 # One value of each kind that has broken something: quotes and NUL in search syntax, text far
 # longer than a search box, integers beyond the database's, malformed numbers and dates, emoji,

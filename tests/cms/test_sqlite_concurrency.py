@@ -19,7 +19,10 @@ from pages import factories
 
 SECONDS = 5
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.undated,
+]
 
 
 def start(role, items, database_url):
