@@ -25,6 +25,9 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
+    # Purges a published or unpublished page from a caching proxy (Varnish, a CDN) when
+    # WAGTAILFRONTENDCACHE is set (below); without it, it does nothing.
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -171,6 +174,17 @@ ADMIN_CSP_UPDATE = {
     # Wagtail's check for a new release.
     "connect-src": ["https://releases.wagtail.io"],
 }
+
+# A caching proxy in front of the portal that takes HTTP PURGE requests (Varnish, Fastly,
+# nginx with a purge module): Wagtail purges a page's URLs when it is published or unpublished.
+FRONTEND_CACHE_URL = env_str("FRONTEND_CACHE_URL")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -93,6 +93,10 @@ VARIABLES = {
         "(unset: a cache per process)",
         "Redis for the cache shared by every process (pages, fragments), e.g. redis://redis:6379/0.",
     ),
+    "FRONTEND_CACHE_URL": (
+        "(unset: no proxy to purge)",
+        "A caching proxy taking HTTP PURGE (Varnish, a CDN); published pages are purged there.",
+    ),
     "MEDIA_ROOT": (str(BASE_DIR / "media"), "Where uploaded images and documents are stored."),
     "STATIC_ROOT": (str(BASE_DIR / "static_collected"), "Where collectstatic puts files."),
     "DEMO_PASSWORD": ("connective-cities", "Password of the demo users made by seed_demo."),

@@ -148,3 +148,38 @@ def test_a_footer_change_empties_the_cache(client, home):
     response = visit(client, "/de/")
     assert response[HEADER] == "miss"
     assert "mailto:barrieren@example.org" in response.content.decode()
+
+
+def test_a_caching_proxy_is_told_to_purge_a_published_page(settings, home, sections):
+    """Wagtail's frontend cache invalidation (FRONTEND_CACHE_URL): an HTTP PURGE of the page's
+    address reaches the proxy when the page is published."""
+    import http.server
+    import threading
+
+    purged = []
+
+    class Proxy(http.server.BaseHTTPRequestHandler):
+        def do_PURGE(self):
+            purged.append((self.headers["Host"], self.path))
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Proxy)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    settings.WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{server.server_address[1]}",
+        }
+    }
+    try:
+        news = factories.NewsPageFactory(parent=sections["news"], live=False, slug="bruecke")
+        news.save_revision().publish()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert ("localhost", "/de/aktuelles/bruecke/") in purged
