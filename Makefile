@@ -22,7 +22,7 @@ TEST_LOCK := requirements/test.txt
 RUN_ADDR ?= 127.0.0.1:8000
 # make serve: where gunicorn listens (behind a reverse proxy that terminates TLS).
 SERVE_ADDR ?= 127.0.0.1:8000
-PYTEST_ARGS ?=
+PYTEST_ARGS ?= -n auto --maxprocesses=4
 BENCH_ARGS ?=
 CHROMIUM := /usr/bin/chromium
 

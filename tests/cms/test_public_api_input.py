@@ -133,6 +133,9 @@ def test_issue_examples_answer_4xx_or_200(client, site):
     beyond = client.get("/api/v2/pages/", {"offset": "9" * 30}).json()
     assert beyond["items"] == []
     assert beyond["meta"]["total_count"] > 0
+    assert client.get("/api/v2/pages/", {"locale": "de\x00"}).json() == {
+        "message": "locale must not contain a NUL character"
+    }
     assert client.get("/api/v2/pages/find/", {"id": "abc"}).json() == {
         "message": "id must be a positive integer"
     }
