@@ -14,6 +14,8 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from .pictures import body_picture
+
 # The demo pictures are generated graphics, credited the same way in every language.
 DEMO_CREDIT = "© Connective Cities"
 
@@ -94,22 +96,25 @@ def quote(text, attribution="", role=""):
     return {"type": "quote", "value": {"quote": text, "attribution": attribution, "role": role}}
 
 
-def image_value(image, caption="", alt_text="", credit=DEMO_CREDIT):
+def image_value(image, caption=""):
+    """An image block's value: its alternative text says what the demo picture shows, in the
+    page's language (see demo.pictures)."""
+    picture = body_picture(image)
     return {
         "image": Ref("image", image),
-        "alt_text": alt_text,
+        "alt_text": T(picture.describe("de"), picture.describe("en")),
         "decorative": False,
         "caption": caption,
-        "credit": credit,
+        "credit": DEMO_CREDIT,
     }
 
 
-def image(image, caption="", alt_text="", credit=DEMO_CREDIT):
-    return {"type": "image", "value": image_value(image, caption, alt_text, credit)}
+def image(image, caption=""):
+    return {"type": "image", "value": image_value(image, caption)}
 
 
 def gallery(title, *images):
-    """`images`: (image key, caption, alt text, credit) tuples."""
+    """`images`: (picture key, caption) pairs."""
     items = [{"type": "item", "value": image_value(*item)} for item in images]
     return {"type": "gallery", "value": {"title": title, "images": items}}
 

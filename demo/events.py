@@ -87,7 +87,6 @@ def page_specs(today):
             call_eligibility=ELIGIBILITY,
             call_how_to_apply=HOW_TO_APPLY,
             hero_image=Ref("image", "sanitation"),
-            hero_alt_text=T("Kläranlage einer Stadt", "A municipal wastewater treatment plant"),
             themes=_themes("sanitation", "municipal-finance"),
             sdgs=_sdgs(6, 11),
             body=[
@@ -176,9 +175,6 @@ def page_specs(today):
             call_eligibility=ELIGIBILITY,
             call_how_to_apply=HOW_TO_APPLY,
             hero_image=Ref("image", "mobility"),
-            hero_alt_text=T(
-                "Radfahrende und Busse im Stadtverkehr", "Cyclists and buses in traffic"
-            ),
             themes=_themes("urban-mobility", "climate-adaptation-heat"),
             sdgs=_sdgs(11, 13),
             body=[
@@ -223,7 +219,6 @@ def page_specs(today):
             languages=T("Englisch, Türkisch, Arabisch", "English, Turkish, Arabic"),
             organisers=IMPLEMENTERS,
             hero_image=Ref("image", "waste"),
-            hero_alt_text=T("Sortieranlage für Wertstoffe", "A sorting plant for recyclables"),
             themes=_themes("waste-circular-economy"),
             sdgs=_sdgs(11, 12),
             body=[
@@ -244,7 +239,6 @@ def page_specs(today):
                 image(
                     "waste",
                     caption=T("Wertstoffe sortieren", "Sorting recyclables"),
-                    alt_text=T("Sortieranlage für Wertstoffe", "A sorting plant for recyclables"),
                 ),
             ],
             documentation=[
@@ -280,9 +274,6 @@ def page_specs(today):
             languages=T("Englisch", "English"),
             organisers=IMPLEMENTERS,
             hero_image=Ref("image", "mobility"),
-            hero_alt_text=T(
-                "Radfahrende und Busse im Stadtverkehr", "Cyclists and buses in traffic"
-            ),
             themes=_themes("urban-mobility"),
             sdgs=_sdgs(3, 11),
             body=[
@@ -322,7 +313,6 @@ def page_specs(today):
             languages=T("Arabisch, Englisch, Deutsch", "Arabic, English, German"),
             organisers=IMPLEMENTERS,
             hero_image=Ref("image", "neighbourhood"),
-            hero_alt_text=T("Wohnsiedlung am Stadtrand", "A housing estate on the edge of a city"),
             themes=_themes("integrated-urban-development", "local-business-development"),
             sdgs=_sdgs(11, 17),
             body=[
@@ -361,10 +351,6 @@ def page_specs(today):
             languages=T("Englisch, Arabisch", "English, Arabic"),
             organisers=IMPLEMENTERS,
             hero_image=Ref("image", "land"),
-            hero_alt_text=T(
-                "Luftbild unbebauter Flächen am Stadtrand",
-                "Aerial view of undeveloped land on the edge of a city",
-            ),
             themes=_themes("land-management"),
             sdgs=_sdgs(11, 15),
             body=[
@@ -424,9 +410,6 @@ def page_specs(today):
             call_eligibility=ELIGIBILITY,
             call_how_to_apply=HOW_TO_APPLY,
             hero_image=Ref("image", "urban-lab"),
-            hero_alt_text=T(
-                "Gruppenarbeit an einem Stadtmodell", "Group work around a model of a city"
-            ),
             themes=_themes("citizen-participation", "integrated-urban-development"),
             sdgs=_sdgs(11, 17),
             tags=("Urban Lab",),
@@ -473,9 +456,6 @@ def page_specs(today):
             languages=T("Englisch, Französisch", "English, French"),
             organisers=IMPLEMENTERS,
             hero_image=Ref("image", "risk"),
-            hero_alt_text=T(
-                "Überflutete Straße nach Starkregen", "A flooded street after heavy rain"
-            ),
             themes=_themes("urban-resilience", "flood-management"),
             sdgs=_sdgs(11, 13),
             tags=("ECOWAS",),
@@ -510,9 +490,6 @@ def page_specs(today):
             languages=T("Deutsch, Englisch", "German, English"),
             organisers=IMPLEMENTERS,
             hero_image=Ref("image", "digital"),
-            hero_alt_text=T(
-                "Bildschirm mit einer Karte der Stadt", "A screen showing a map of the city"
-            ),
             themes=_themes("digitalisation-smart-city"),
             sdgs=_sdgs(9, 16),
             body=[
@@ -555,9 +532,6 @@ def page_specs(today):
             call_eligibility=ELIGIBILITY,
             call_how_to_apply=HOW_TO_APPLY,
             hero_image=Ref("image", "heat"),
-            hero_alt_text=T(
-                "Schattenspendende Bäume an einer Straße", "Trees giving shade along a street"
-            ),
             themes=_themes("climate-adaptation-heat"),
             sdgs=_sdgs(3, 11, 13),
             body=[
@@ -601,7 +575,6 @@ def page_specs(today):
             languages=T("Englisch, Arabisch", "English, Arabic"),
             organisers=IMPLEMENTERS,
             hero_image=Ref("image", "waste"),
-            hero_alt_text=T("Sortieranlage für Wertstoffe", "A sorting plant for recyclables"),
             themes=_themes("waste-circular-economy", "digitalisation-smart-city"),
             sdgs=_sdgs(11, 12),
             body=[

@@ -43,10 +43,6 @@ AMMAN = PageSpec(
             "largely undeveloped area.",
         ),
         "hero_image": Ref("image", "land"),
-        "hero_alt_text": T(
-            "Luftbild unbebauter Flächen am Stadtrand",
-            "Aerial view of undeveloped land on the edge of a city",
-        ),
         "partner_municipality": T(
             "Stadtverwaltung Groß-Amman (Greater Amman Municipality)",
             "Greater Amman Municipality",
@@ -125,7 +121,6 @@ PRACTICES = [
             "project for the canal metropolis, it links mobility with life along the water.",
         ),
         hero_image=Ref("image", "canal"),
-        hero_alt_text=T("Radweg entlang eines Kanals", "A cycle path along a canal"),
         city=T("Bangkok", "Bangkok"),
         country=Ref("country", "th"),
         contact_institution=T("Gemeinschaft von Bangmod", "Bangmod community"),
@@ -172,7 +167,6 @@ PRACTICES = [
             image(
                 "canal",
                 caption=T("Radweg am Kanal", "Cycle path along the canal"),
-                alt_text=T("Radweg entlang eines Kanals", "A cycle path along a canal"),
             ),
         ],
     ),
@@ -191,7 +185,6 @@ PRACTICES = [
             "relationship between the City of Cape Town and the residents of a settlement.",
         ),
         hero_image=Ref("image", "neighbourhood"),
-        hero_alt_text=T("Wohnsiedlung am Stadtrand", "A housing estate on the edge of a city"),
         city=T("Kapstadt", "Cape Town"),
         country=Ref("country", "za"),
         contact_institution=T("Stadt Kapstadt", "City of Cape Town"),
@@ -253,7 +246,6 @@ PRACTICES = [
             "spaces.",
         ),
         hero_image=Ref("image", "safety"),
-        hero_alt_text=T("Belebter Platz mit Spielgeräten", "A busy square with play equipment"),
         city=T("Mehrere Kommunen", "Several municipalities"),
         country=Ref("country", "za"),
         contact_institution=T(
@@ -316,7 +308,6 @@ PRACTICES = [
             "urbanisation has led to a range of urban problems.",
         ),
         hero_image=Ref("image", "green"),
-        hero_alt_text=T("Grünzug in einer Großstadt", "A green corridor in a large city"),
         city=T("Cebu", "Cebu"),
         country=Ref("country", "ph"),
         key_facts=[
@@ -380,7 +371,6 @@ PRACTICES = [
             "This is how the idea of a timber-built commercial area was born.",
         ),
         hero_image=Ref("image", "timber"),
-        hero_alt_text=T("Gebäude in Holzbauweise", "A timber building"),
         city=T("Lörrach", "Lörrach"),
         country=Ref("country", "de"),
         contact_institution=T("Stadt Lörrach", "Town of Lörrach"),
@@ -433,7 +423,6 @@ PRACTICES = [
             image(
                 "timber",
                 caption=T("Bauen mit Holz aus der Region", "Building with wood from the region"),
-                alt_text=T("Gebäude in Holzbauweise", "A timber building"),
             ),
         ],
     ),

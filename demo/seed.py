@@ -20,6 +20,7 @@ compared field by field and only saved, re-published or re-translated when they 
 """
 
 import copy
+import hashlib
 import json
 import time
 from collections import Counter, defaultdict
@@ -30,10 +31,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.utils import timezone
+from django.utils.text import slugify
 from modelsearch import index as search_index
 from modelsearch import signal_handlers as search_signal_handlers
 from wagtail.documents import get_document_model
@@ -76,11 +79,15 @@ from pages.models import (
 from seo.addresses import configured_address
 
 from .auth import DEMO_GROUP
-from .base import Ref, assign_ids, localise
+from .base import DEMO_CREDIT, Ref, assign_ids, localise
 from .legal import FOOTER
-from .media import DOCUMENTS, IMAGES, LOGOS
+from .media import LOGOS, documents, give_pictures
 from .specs import page_specs
 from .taxonomy import COUNTRIES, PARTNERS, REGIONS, SDGS, THEMES
+
+# Part of every generated file's digest: raise it when the drawing or PDF code changes, so
+# that a later seed_demo replaces the files.
+PICTURE_VERSION = 1
 
 # Where `make run` serves the portal, unless PORTAL_BASE_URL says otherwise.
 DEMO_BASE_URL = "http://127.0.0.1:8000"
@@ -143,6 +150,11 @@ class Report:
 
     def __getitem__(self, label):
         return self.tallies.setdefault(label, Tally())
+
+
+def _digest(*parts):
+    """A short, stable digest of what a generated file is made of."""
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:10]
 
 
 def _json(value):
@@ -234,10 +246,10 @@ class DemoSeeder:
             search_index_updates_paused(),
         ):
             self.setup_locales()
-            self.seed_media()
+            specs, pictures = give_pictures(page_specs(self.today))
+            self.seed_media(specs, pictures)
             self.seed_taxonomy()
             self.seed_partners()
-            specs = page_specs(self.today)
             self.seed_pages(specs)
             self.setup_site()
             self.translate_pages(specs)
@@ -286,10 +298,12 @@ class DemoSeeder:
         self.report["locales"].add(created, False)
         self.done("locales")
 
-    def seed_media(self):
+    def seed_media(self, specs, pictures):
+        """Pictures (one per page with a hero image, see demo.media.give_pictures), logos and
+        documents."""
         self.step("Images and documents")
-        for key, (title, description, palette, credit) in IMAGES.items():
-            self.images[key] = self._image(title, description, credit, palette=palette)
+        for key, picture in pictures.pictures.items():
+            self.images[key] = self._picture(picture)
         for key, wordmark in LOGOS.items():
             self.images[f"logo-{key}"] = self._image(
                 f"Logo {wordmark}",
@@ -302,16 +316,68 @@ class DemoSeeder:
                 height=200,
             )
         self.done("images")
-        document_model = get_document_model()
-        for key, (title, lines) in DOCUMENTS.items():
-            document = document_model.objects.filter(title=title).order_by("pk").first()
-            created = document is None
-            if created:
-                document = factories.DocumentFactory(title=title, lines=tuple(lines))
-                self.touch(document)
-            self.documents[key] = document
-            self.report["documents"].add(created, False)
+        for key, (title, lines) in documents(specs).items():
+            self.documents[key] = self._document(title, lines)
         self.done("documents")
+
+    def _picture(self, picture):
+        """The image of a demo picture. Its file name carries a digest of what the picture is
+        made of, so a changed picture replaces the file of the image found by its title."""
+        digest = _digest(picture, PICTURE_VERSION)
+        x, y, width, height = picture.focal_box
+        values = {
+            "description": picture.describe("de"),
+            "credit": DEMO_CREDIT,
+            "focal_point_x": x,
+            "focal_point_y": y,
+            "focal_point_width": width,
+            "focal_point_height": height,
+        }
+        name = f"{slugify(picture.title)[:60]}-{digest}.jpg"
+        image = PortalImage.objects.filter(title=picture.title).order_by("pk").first()
+        created = image is None
+        if created:
+            image = factories.PortalImageFactory(
+                title=picture.title, file=ContentFile(picture.render(), name=name), **values
+            )
+            changed = True
+        else:
+            changed = apply_fields(image, values)
+            if digest not in image.file.name:
+                image.renditions.all().delete()
+                image.file.delete(save=False)
+                image.file = ContentFile(picture.render(), name=name)
+                image._set_image_file_metadata()
+                changed = True
+            if changed:
+                image.save()
+        if changed:
+            self.touch(image)
+        self.report["images"].add(created, changed and not created)
+        return image
+
+    def _document(self, title, lines):
+        """A demo PDF, found by its title; replaced when its text changed (the digest in its
+        file name)."""
+        digest = _digest((title, lines), PICTURE_VERSION)
+        name = f"{slugify(title)[:60]}-{digest}.pdf"
+        document = get_document_model().objects.filter(title=title).order_by("pk").first()
+        created = document is None
+        changed = created
+        if created:
+            document = factories.DocumentFactory(
+                title=title, file=ContentFile(factories.render_pdf(title, lines), name=name)
+            )
+        elif digest not in document.file.name:
+            document.file.delete(save=False)
+            document.file = ContentFile(factories.render_pdf(title, lines), name=name)
+            document._set_document_file_metadata()
+            document.save()
+            changed = True
+        if changed:
+            self.touch(document)
+        self.report["documents"].add(created, changed and not created)
+        return document
 
     def _image(self, title, description, credit, **file_options):
         image = PortalImage.objects.filter(title=title).order_by("pk").first()

@@ -11,7 +11,6 @@ from pages.models import (
 )
 
 from .base import (
-    DEMO_CREDIT,
     SECRETARIAT,
     PageSpec,
     Ref,
@@ -46,10 +45,6 @@ def home():
                 "together.",
             ),
             "hero_image": Ref("image", "home"),
-            "hero_alt_text": T(
-                "Menschen im Gespräch vor einer Stadtkulisse",
-                "People talking in front of a city skyline",
-            ),
             "body": [
                 heading(T("Mission Statement", "Mission statement")),
                 paragraph(
@@ -312,7 +307,6 @@ ABOUT = PageSpec(
             "Development, promotes the exchange of municipal expertise.",
         ),
         "hero_image": Ref("image", "expertise"),
-        "hero_alt_text": T("Fachleute an einem Arbeitstisch", "Practitioners around a table"),
         "hero_caption": T("Kommunale Expertise teilen", "Sharing municipal expertise"),
         "body": [
             paragraph(
@@ -365,10 +359,6 @@ ABOUT = PageSpec(
             image(
                 "dialogue",
                 caption=T("Kommunale Expertise teilen", "Sharing municipal expertise"),
-                alt_text=T(
-                    "Teilnehmende einer Dialogveranstaltung im Gespräch",
-                    "Participants of a dialogue event in conversation",
-                ),
             ),
             paragraph(
                 T(
@@ -404,9 +394,6 @@ OBJECTIVES = PageSpec(
             "administration, politics, business, science and civil society.",
         ),
         "hero_image": Ref("image", "innovation"),
-        "hero_alt_text": T(
-            "Arbeitsgruppe mit Moderationskarten", "Working group with facilitation cards"
-        ),
         "body": [
             heading(T("Ziel", "Objective")),
             paragraph(
@@ -530,7 +517,6 @@ PARTNERS_PAGE = PageSpec(
             "of German Cities (Deutscher Städtetag).",
         ),
         "hero_image": Ref("image", "expertise"),
-        "hero_alt_text": T("Fachleute an einem Arbeitstisch", "Practitioners around a table"),
         "partners": [Ref("partner", key) for key in ("dst", "giz", "skew", "bmz")],
         "body": [
             paragraph(
@@ -605,9 +591,6 @@ LEARNING = PageSpec(
             "and disseminate proven solutions.",
         ),
         "hero_image": Ref("image", "urban-lab"),
-        "hero_alt_text": T(
-            "Gruppenarbeit an einem Stadtmodell", "Group work around a model of a city"
-        ),
         "body": [
             paragraph(
                 T(
@@ -709,7 +692,6 @@ MIDDLE_EAST = PageSpec(
             "with municipalities in Türkiye, Jordan and Lebanon.",
         ),
         "hero_image": Ref("image", "expertise"),
-        "hero_alt_text": T("Fachleute an einem Arbeitstisch", "Practitioners around a table"),
         "body": [
             paragraph(
                 T(
@@ -734,21 +716,8 @@ MIDDLE_EAST = PageSpec(
             ),
             gallery(
                 T("Eindrücke", "Impressions"),
-                (
-                    "expertise",
-                    T("Kommunale Expertise teilen", "Sharing municipal expertise"),
-                    T("Fachleute an einem Arbeitstisch", "Practitioners around a table"),
-                    DEMO_CREDIT,
-                ),
-                (
-                    "innovation",
-                    T("Innovative Lösungen", "Innovative solutions"),
-                    T(
-                        "Arbeitsgruppe mit Moderationskarten",
-                        "Working group with facilitation cards",
-                    ),
-                    DEMO_CREDIT,
-                ),
+                ("expertise", T("Kommunale Expertise teilen", "Sharing municipal expertise")),
+                ("innovation", T("Innovative Lösungen", "Innovative solutions")),
             ),
             paragraph(
                 T(

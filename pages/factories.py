@@ -6,7 +6,7 @@ on or before the first day, a good practice has a country, a publication has a f
 a contact card has an email address, a call to action has a target).
 
 Images and documents are real files generated locally: a gradient with a label (Pillow) and a
-one-page PDF, so renditions, downloads and the admin work without any network access.
+PDF, so renditions, downloads and the admin work without any network access.
 
     page = GoodPracticePageFactory(parent=index, themes=[theme], body__0="heading")
     event = EventPageFactory(parent=events, with_call=True, with_body=True)
@@ -140,9 +140,14 @@ def _pdf_text(text):
 
 def _pdf_pages(title, lines):
     """Content streams of A4 pages: the title on top of the first page, the lines wrapped and
-    flowed onto as many pages as they need, a footer with the title and page number."""
+    flowed onto as many pages as they need (a form feed, "\\f", starts a new page), a footer
+    with the title and page number."""
     pages, current, y = [], [b"BT /F1 20 Tf 56 770 Td (" + _pdf_text(title) + b") Tj ET"], 730
     for paragraph in lines:
+        if paragraph == "\f":
+            pages.append(current)
+            current, y = [], 780
+            continue
         for line in textwrap.wrap(paragraph, 88) or [""]:
             if y < 80:
                 pages.append(current)
@@ -245,7 +250,7 @@ class PortalImageFactory(DjangoModelFactory):
 
 
 class DocumentFactory(DjangoModelFactory):
-    """A document with a generated one-page PDF."""
+    """A document with a generated PDF (`lines`: its paragraphs, "\\f" for a new page)."""
 
     class Meta:
         model = get_document_model()
