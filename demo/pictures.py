@@ -20,6 +20,8 @@ from PIL import Image, ImageDraw
 from pages.factories import PALETTES
 
 WIDE = (1600, 900)
+# Room left around the motif in the focal point.
+FOCAL_MARGIN = 48
 COVER = (1240, 1754)
 
 # Palette names (see pages.factories.PALETTES): (German, English), from start to end colour.
@@ -156,7 +158,14 @@ class Picture:
 
     @property
     def focal_box(self):
-        """(x, y, width, height) of the motif: Wagtail's focal point (x and y its centre)."""
+        """(x, y, width, height) of the motif with a margin around it: Wagtail's focal point (x
+        and y its centre), so a crop never cuts the motif flush at its edge."""
+        x, y, box_w, box_h = self.motif_box
+        return x, y, box_w + 2 * FOCAL_MARGIN, box_h + 2 * FOCAL_MARGIN
+
+    @property
+    def motif_box(self):
+        """(x, y, width, height) of the box the motif is drawn in (x and y its centre)."""
         width, height = self.size
         box_w, box_h = (700, 600) if self.cover else (640, 480)
         x = round(PLACES[self.place][0] * width) if not self.cover else width // 2
@@ -211,7 +220,7 @@ class Picture:
                     (0, int(height * top), width, int(height * top) + 70),
                     fill=(255, 255, 255, alpha),
                 )
-        x, y, box_w, box_h = self.focal_box
+        x, y, box_w, box_h = self.motif_box
         box = (x - box_w // 2, y - box_h // 2, x + box_w // 2, y + box_h // 2)
         DRAW[self.motif](draw, box, self.count, start, seed)
         image = Image.alpha_composite(image.convert("RGBA"), overlay).convert("RGB")

@@ -120,8 +120,8 @@ def fill_crop(image, spec):
 
 
 def white_pixels(image, focal):
-    """The share of near-white pixels inside the focal box, and their number outside it (with a
-    margin for the JPEG's ringing; covers: above their bands)."""
+    """The share of near-white pixels inside the focal box, and their number outside it (covers:
+    above their bands)."""
     with image.open_file() as handle:
         picture = Image.open(handle).convert("RGB")
         picture.load()
@@ -129,9 +129,8 @@ def white_pixels(image, focal):
     white = white.point(lambda value: 255 if value == 255 else 0)
     box = tuple(round(edge) for edge in (focal.left, focal.top, focal.right, focal.bottom))
     inside = white.crop(box).histogram()[255] / ((box[2] - box[0]) * (box[3] - box[1]))
-    margin = 8
     outside = white.copy()
-    outside.paste(0, (box[0] - margin, box[1] - margin, box[2] + margin, box[3] + margin))
+    outside.paste(0, box)
     if picture.height > picture.width:  # a cover's two white bands are not the motif
         outside = outside.crop((0, 0, picture.width, int(picture.height * 0.7)))
     return inside, outside.histogram()[255]
