@@ -45,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("", include("opendata.urls")),
     path("", include("community.newsletter.urls")),
     path("", include("community.proposals.urls")),
+    path("", include("community.experts.urls")),
     path(
         "unavailable/<int:page_id>/",
         visitor_views.translation_unavailable,

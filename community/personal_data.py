@@ -9,8 +9,9 @@ import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail_localize.models import TranslatableObject
 
-from community.models import ConsentRecord, PracticeProposal, Subscriber
+from community.models import ConsentRecord, ExpertContact, ExpertPage, PracticeProposal, Subscriber
 from community.newsletter.links import confirm_max_age
 
 # Proof of consent is kept this long after the data it covered is gone (limitation period).
@@ -30,7 +31,7 @@ def _when(value):
 
 def export(email):
     email = email.strip().lower()
-    data = {"email": email, "newsletter": None, "proposals": [], "consents": []}
+    data = {"email": email, "newsletter": None, "proposals": [], "expert": None, "consents": []}
     subscriber = Subscriber.objects.filter(email=email).prefetch_related("themes").first()
     if subscriber is not None:
         data["newsletter"] = {
@@ -55,6 +56,32 @@ def export(email):
                 "draft_page_id": proposal.page_id,
             }
         )
+    contact = ExpertContact.objects.filter(email=email).first()
+    if contact is not None:
+        data["expert"] = {
+            "name": contact.name,
+            "language": contact.language,
+            "consent_given_at": _when(contact.consent_given_at),
+            "consent_version": contact.consent_version,
+            "withdrawn_at": _when(contact.withdrawn_at),
+            "profiles": [
+                {
+                    "language": page.locale.language_code,
+                    "live": page.live,
+                    "name": page.title,
+                    "organisation": page.organisation,
+                    "city": page.city,
+                    "country": page.country.slug,
+                    "biography": page.teaser,
+                    "themes": sorted(t.slug for t in page.themes.all()),
+                    "regions": sorted(r.slug for r in page.regions.all()),
+                    "languages": page.languages,
+                }
+                for page in ExpertPage.objects.filter(contact=contact)
+                .select_related("locale", "country")
+                .order_by("locale__language_code")
+            ],
+        }
     for record in ConsentRecord.objects.filter(email=email):
         data["consents"].append(
             {
@@ -69,6 +96,16 @@ def export(email):
     return data
 
 
+def _delete_profiles(email):
+    pages = list(ExpertPage.objects.filter(contact__email=email))
+    keys = {page.translation_key for page in pages}
+    for page in pages:
+        page.delete()  # Wagtail's delete: its revisions go too, and search forgets it
+    # wagtail-localize's copies of the texts (translation sources and translations).
+    TranslatableObject.objects.filter(translation_key__in=keys).delete()
+    return len(pages)
+
+
 @transaction.atomic
 def erase(email):
     """Delete everything stored about `email`; returns {what: how many}."""
@@ -78,6 +115,9 @@ def erase(email):
         # The proposal as sent (name, address); a practice page made from it is the portal's
         # own content and stays, edited by the moderators if it names the person.
         "proposed practices": _deleted(PracticeProposal.objects.filter(email=email)),
+        # The profile pages of every language with their revisions, then the person.
+        "expert profiles": _delete_profiles(email),
+        "expert contacts": _deleted(ExpertContact.objects.filter(email=email)),
         "consent records": _deleted(ConsentRecord.objects.filter(email=email)),
     }
     return {what: count for what, count in counts.items() if count}

@@ -20,7 +20,9 @@ Who may do what:
 
 The community's channels (`community/`): moderators see and export the confirmed newsletter
 subscribers and may erase one (nobody adds or edits them: they come from the double opt-in);
-they see the proposed practices as sent (and work on the draft pages they became).
+they see the proposed practices as sent (and work on the draft pages they became). Only moderators
+see the experts' private contacts and record their consent or its withdrawal; the expert profiles
+themselves are pages, with the page rights above.
 
 Wagtail's page permission codenames: add_page, change_page, publish_page, bulk_delete_page,
 lock_page, unlock_page.
@@ -49,6 +51,7 @@ COMMUNITY_MODELS = {
     MODERATORS: [
         ("community", "subscriber", ("view", "delete")),
         ("community", "practiceproposal", ("view", "delete")),
+        ("community", "expertcontact", ("view", "add", "change", "delete")),
     ],
     TRANSLATORS_PREFIX: [],
 }

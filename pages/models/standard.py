@@ -26,7 +26,7 @@ class HomePage(BasePage):
     """The root of one language's site; its translations are the other languages' roots."""
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [*SECTION_PAGE_TYPES, "pages.StandardPage"]
+    subpage_types = [*SECTION_PAGE_TYPES, "community.ExpertIndexPage", "pages.StandardPage"]
 
     class Meta:
         verbose_name = _("home page")
