@@ -15,7 +15,10 @@ class ContactForm(HoneypotMixin, forms.Form):
     )
     subject = forms.CharField(label=_("Subject"), max_length=150)
     message = forms.CharField(
-        label=_("Your message"), max_length=3000, min_length=20, widget=forms.Textarea(attrs={"rows": 8})
+        label=_("Your message"),
+        max_length=3000,
+        min_length=20,
+        widget=forms.Textarea(attrs={"rows": 8}),
     )
     consent = forms.BooleanField(
         label=_(

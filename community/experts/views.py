@@ -88,7 +88,9 @@ def contact(request, page_id):
     except OSError:
         logger.exception("Could not relay a message to expert %s", person.pk)
         return render(
-            request, "community/experts/contact.html", {"expert": expert, "form": form, "failed": True},
+            request,
+            "community/experts/contact.html",
+            {"expert": expert, "form": form, "failed": True},
             status=503,
         )
     return redirect("expert_contact_sent")

@@ -67,7 +67,7 @@ class LanguageCodesField(models.CharField):
     def value_to_string(self, obj):
         return self.get_prep_value(self.value_from_object(obj))
 
-    def formfield(self, **kwargs):
+    def formfield(self, form_class=None, choices_form_class=None, **kwargs):
         return forms.TypedMultipleChoiceField(
             label=self.verbose_name,
             help_text=self.help_text,
@@ -131,10 +131,6 @@ class ExpertContact(models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def consents(self):
-        return self.consent_given_at is not None and self.withdrawn_at is None
-
     def save(self, *args, **kwargs):
         from community.models import ConsentRecord
 
@@ -157,6 +153,10 @@ class ExpertContact(models.Model):
                     self.email, EXPERT_PROFILE, ConsentRecord.Action.WITHDRAWN, self.language
                 )
                 self.unpublish_profiles()
+
+    @property
+    def consents(self):
+        return self.consent_given_at is not None and self.withdrawn_at is None
 
     def withdraw(self):
         """Withdraw the consent (once): every language's profile goes offline now."""
@@ -195,7 +195,7 @@ class ExpertPage(CountryMixin, BasePage):
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="profiles",
+        related_name="+",
         help_text=_("Only moderators see and record the consent; without it nothing is public."),
     )
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
@@ -219,7 +219,10 @@ class ExpertPage(CountryMixin, BasePage):
         _("languages spoken"), max_length=100, blank=True, help_text=_("Languages spoken.")
     )
     related_events = ParentalManyToManyField(
-        "pages.EventPage", verbose_name=_("events taken part in"), blank=True, related_name="experts"
+        "pages.EventPage",
+        verbose_name=_("events taken part in"),
+        blank=True,
+        related_name="experts",
     )
     related_practices = ParentalManyToManyField(
         "pages.GoodPracticePage",
@@ -229,7 +232,7 @@ class ExpertPage(CountryMixin, BasePage):
     )
 
     parent_page_types = ["community.ExpertIndexPage"]
-    subpage_types = []
+    subpage_types: list[str] = []
     type_key = "expert"
     search_contribution = Contribution(
         type="expert",
@@ -325,7 +328,7 @@ class ExpertPage(CountryMixin, BasePage):
 
     def save(self, *args, **kwargs):
         # The one rule every path to publication passes (admin, workflow, scheduled, code).
-        if self.live and not self.may_be_public():
+        if self.live and not self.may_be_public():  # type: ignore[has-type]
             self.live = False
         return super().save(*args, **kwargs)
 

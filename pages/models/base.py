@@ -240,7 +240,7 @@ class IndexPage(BasePage):
         return {"items": paginate(request, self.listing())}
 
     # Parameters that make another page of this listing (the rest are noise: tracking tags).
-    page_params = ("page",)
+    page_params: tuple[str, ...] = ("page",)
 
     def defining_params(self, request):
         """[(name, value)] of the parameters that define what this request shows, for its

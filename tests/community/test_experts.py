@@ -27,7 +27,9 @@ ADDRESS = "ada.expert@example.org"
 @pytest.fixture
 def directory(home, home_en, taxonomy):
     german = home.add_child(
-        instance=ExpertIndexPage(title="Expertinnen und Experten", slug="experten", locale=home.locale)
+        instance=ExpertIndexPage(
+            title="Expertinnen und Experten", slug="experten", locale=home.locale
+        )
     )
     english = helpers.translate_page(german, home_en.locale, title="Experts", slug="experts")
     return german, english
@@ -72,7 +74,10 @@ def experts(directory, taxonomy):
     ada = make_expert(german, taxonomy, make_contact())
     ada_en = helpers.translate_page(ada, english.locale, title="Ada Lovelace", slug="ada-lovelace")
     hidden = make_expert(
-        german, taxonomy, make_contact("no.consent@example.org", consent=False), title="Grace Hidden"
+        german,
+        taxonomy,
+        make_contact("no.consent@example.org", consent=False),
+        title="Grace Hidden",
     )
     indexing.process_pending()
     return {"ada": ada, "ada_en": ada_en, "hidden": hidden}
@@ -130,9 +135,10 @@ def test_withdrawal_removes_every_language_from_every_surface_at_once(client, ex
     assert client.get("/en/experts/ada-lovelace/").status_code == 404
     for surface, content in public_surfaces(client).items():
         assert "Ada Lovelace" not in content and "ada-lovelace" not in content, surface
-    assert list(
-        ConsentRecord.objects.filter(email=ADDRESS).values_list("action", flat=True)
-    ) == ["given", "withdrawn"]
+    assert list(ConsentRecord.objects.filter(email=ADDRESS).values_list("action", flat=True)) == [
+        "given",
+        "withdrawn",
+    ]
     # Publishing the old revision again cannot bring it back.
     experts["ada"].get_latest_revision().publish()
     assert not ExpertPage.objects.get(pk=experts["ada"].pk).live
@@ -159,7 +165,9 @@ def test_consent_records_the_text_and_version_in_the_experts_language(experts):
         ("?language=de&region=europe", []),
     ],
 )
-def test_the_directory_filters_by_theme_region_and_language(client, experts, taxonomy, query, found):
+def test_the_directory_filters_by_theme_region_and_language(
+    client, experts, taxonomy, query, found
+):
     europe = Region.objects.create(name="Europa", slug="europe", locale=taxonomy["region"].locale)
     bo = make_expert(
         ExpertIndexPage.objects.get(slug="experten"),
@@ -277,17 +285,23 @@ def test_repeated_messages_hit_the_rate_limit(client, experts):
 
 def test_hidden_or_other_language_experts_cannot_be_contacted(client, experts):
     assert client.get(f"/en/contact-expert/{experts['hidden'].pk}/").status_code == 404
-    assert client.post(f"/en/contact-expert/{experts['hidden'].pk}/", contact_form()).status_code == 404
+    assert (
+        client.post(f"/en/contact-expert/{experts['hidden'].pk}/", contact_form()).status_code
+        == 404
+    )
     assert client.get(f"/en/contact-expert/{experts['ada'].pk}/").status_code == 404  # German page
     experts["ada"].contact.withdraw()
-    assert client.post(f"/en/contact-expert/{experts['ada_en'].pk}/", contact_form()).status_code == 404
+    assert (
+        client.post(f"/en/contact-expert/{experts['ada_en'].pk}/", contact_form()).status_code
+        == 404
+    )
     assert not mail.outbox
 
 
 def test_publishing_without_consent_is_refused_in_the_admin(client, experts):
     from django.contrib.auth import get_user_model
 
-    moderator = get_user_model().objects.create_user("mo", password="x")  # noqa: S106
+    moderator = get_user_model().objects.create_user("mo", password="x")
     moderator.groups.add(Group.objects.get(name=MODERATORS))
     client.force_login(moderator)
     hidden = experts["hidden"]
@@ -295,7 +309,7 @@ def test_publishing_without_consent_is_refused_in_the_admin(client, experts):
     assert response.status_code == 200
     # Moderators see the private contacts; editors do not.
     assert client.get("/admin/expert_contacts/").status_code == 200
-    editor = get_user_model().objects.create_user("ed", password="x")  # noqa: S106
+    editor = get_user_model().objects.create_user("ed", password="x")
     editor.groups.add(Group.objects.get(name=EDITORS))
     client.force_login(editor)
     assert client.get("/admin/expert_contacts/").status_code == 302
