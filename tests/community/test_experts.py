@@ -298,20 +298,57 @@ def test_hidden_or_other_language_experts_cannot_be_contacted(client, experts):
     assert not mail.outbox
 
 
-def test_publishing_without_consent_is_refused_in_the_admin(client, experts):
+def admin_user(name, group):
     from django.contrib.auth import get_user_model
 
-    moderator = get_user_model().objects.create_user("mo", password="x")
-    moderator.groups.add(Group.objects.get(name=MODERATORS))
-    client.force_login(moderator)
-    hidden = experts["hidden"]
-    response = client.get(f"/admin/pages/{hidden.pk}/edit/")
-    assert response.status_code == 200
-    # Moderators see the private contacts; editors do not.
-    assert client.get("/admin/expert_contacts/").status_code == 200
-    editor = get_user_model().objects.create_user("ed", password="x")
-    editor.groups.add(Group.objects.get(name=EDITORS))
-    client.force_login(editor)
+    user = get_user_model().objects.create_user(name, password="x")  # noqa: S106
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def expert_form(contact, taxonomy, slug):
+    return {
+        "title": "Neue Expertin",
+        "slug": slug,
+        "contact": contact.pk,
+        "teaser": "Stadtplanerin.",
+        "organisation": "Stadt Bonn",
+        "city": "Bonn",
+        "country": taxonomy["country"].pk,
+        "themes": [taxonomy["topic"].pk],
+        "languages": ["de", "en"],
+        "comments-TOTAL_FORMS": "0",
+        "comments-INITIAL_FORMS": "0",
+        "comments-MIN_NUM_FORMS": "0",
+        "comments-MAX_NUM_FORMS": "1000",
+        "action-publish": "action-publish",
+    }
+
+
+def test_the_admin_refuses_to_publish_without_consent_and_publishes_with_it(
+    client, experts, taxonomy
+):
+    client.force_login(admin_user("mo", MODERATORS))
+    parent = ExpertIndexPage.objects.get(slug="experten")
+    url = f"/admin/pages/add/community/expertpage/{parent.pk}/"
+    hidden_contact = experts["hidden"].contact
+    refused = client.post(url, expert_form(hidden_contact, taxonomy, "ohne-einwilligung"))
+    assert refused.status_code == 200
+    assert list(refused.context["form"].errors) == ["contact"]
+    assert not ExpertPage.objects.filter(slug="ohne-einwilligung").exists()
+    ada_contact = experts["ada"].contact
+    published = client.post(url, expert_form(ada_contact, taxonomy, "mit-einwilligung"))
+    assert published.status_code == 302
+    page = ExpertPage.objects.get(slug="mit-einwilligung")
+    assert page.live and page.languages == ["de", "en"]
+    assert list(page.themes.all()) == [taxonomy["topic"]]
+
+
+def test_only_moderators_see_the_private_contacts(client, experts):
+    client.force_login(admin_user("mo", MODERATORS))
+    listing = client.get("/admin/expert_contacts/")
+    assert listing.status_code == 200 and "Ada Lovelace" in listing.content.decode()
+    client.force_login(admin_user("ed", EDITORS))
     assert client.get("/admin/expert_contacts/").status_code == 302
 
 

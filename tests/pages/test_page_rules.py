@@ -4,6 +4,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from community.models import ExpertIndexPage, ExpertPage
 from pages.models import (
     EventIndexPage,
     EventPage,
@@ -26,6 +27,7 @@ SECTIONS = {
     SupportedProjectIndexPage,
     NewsIndexPage,
     PublicationIndexPage,
+    ExpertIndexPage,
 }
 
 
@@ -46,6 +48,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
             (SupportedProjectPage, SupportedProjectIndexPage),
             (NewsPage, NewsIndexPage),
             (PublicationPage, PublicationIndexPage),
+            (ExpertPage, ExpertIndexPage),
         ]:
             self.assertAllowedParentPageTypes(item, {index})
             self.assertAllowedSubpageTypes(item, set())
