@@ -28,6 +28,7 @@ from django.utils.cache import cc_delim_re
 from wagtail.images.models import AbstractRendition
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+from wagtail_localize.models import Translation, TranslationSource
 
 GENERATION_KEY = "portal:page-cache:generation"
 HEADER = "X-Page-Cache"
@@ -46,11 +47,17 @@ def generation() -> str:
 
 
 def invalidate(**kwargs) -> None:
-    """Empty the page cache now and again when the current transaction commits."""
-    if not enabled():
-        return
+    """Empty the page cache (and pages.content_cache) now and again when the current
+    transaction commits. Done with the page cache off too: the content cache uses the token."""
+    _rotate()
+    transaction.on_commit(_rotate)
+
+
+def _rotate() -> None:
+    from pages import content_cache
+
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
-    transaction.on_commit(lambda: cache.set(GENERATION_KEY, uuid.uuid4().hex, None))
+    content_cache.forget()
 
 
 def key(request, token: str) -> str:
@@ -105,6 +112,12 @@ def _content_changed(sender, **kwargs):
         invalidate()
 
 
+def _page_saved(sender, instance, **kwargs):
+    """A live page saved outside publishing (a script, a factory, a draft of a live page)."""
+    if instance.live:
+        invalidate()
+
+
 _CONTENT_MODELS: set[type] = set()
 # Apps whose rows every page may show: the content model and the footer (Settings → Footer).
 CONTENT_APPS = {"pages", "footer"}
@@ -116,10 +129,13 @@ def connect() -> None:
         signal.connect(invalidate, dispatch_uid=f"page_cache_{id(signal)}")
     for model in apps.get_models():
         if issubclass(model, Page):
-            # Saving a draft saves the page row too: only deletion counts here.
             post_delete.connect(invalidate, sender=model, dispatch_uid=f"page_cache_{model}")
+            # Saving a draft of a live page saves its row too: emptied then as well, which
+            # costs a render but never shows what a script changed in a live page's row.
+            post_save.connect(_page_saved, sender=model, dispatch_uid=f"page_cache_save_{model}")
         elif model._meta.app_label in CONTENT_APPS and not issubclass(model, AbstractRendition):
             _CONTENT_MODELS.add(model)
-    _CONTENT_MODELS.update({PageViewRestriction, Site, Locale})
+    # A translation synced again (TranslationSource) ends its "may be stale" note.
+    _CONTENT_MODELS.update({PageViewRestriction, Site, Locale, TranslationSource, Translation})
     post_save.connect(_content_changed, dispatch_uid="page_cache_saved")
     post_delete.connect(_content_changed, dispatch_uid="page_cache_deleted")

@@ -18,6 +18,7 @@ from django.utils import translation
 from django_tasks.signals import task_started
 from wagtail.coreutils import get_supported_content_language_variant
 
+from pages import content_cache
 from pages.models import Country, PartnerOrganisation, Region, SustainableDevelopmentGoal, Theme
 
 TAXONOMY_MODELS = (Region, Country, Theme, SustainableDevelopmentGoal, PartnerOrganisation)
@@ -44,10 +45,14 @@ def _names(model, language):
     cache = _store.__dict__.setdefault("names", {})
     key = (model._meta.label_lower, language)
     if key not in cache:
-        cache[key] = dict(
-            model.objects.filter(locale__language_code=language).values_list(
-                "translation_key", "name"
-            )
+        cache[key] = content_cache.get_or_build(
+            "term-names",
+            *key,
+            build=lambda: dict(
+                model.objects.filter(locale__language_code=language).values_list(
+                    "translation_key", "name"
+                )
+            ),
         )
     return cache[key]
 
@@ -56,8 +61,11 @@ def _country_regions():
     """{country translation_key: region translation_key}; the same in every language."""
     cache = _store.__dict__
     if "country_regions" not in cache:
-        cache["country_regions"] = dict(
-            Country.objects.order_by().values_list("translation_key", "region__translation_key")
+        cache["country_regions"] = content_cache.get_or_build(
+            "country-regions",
+            build=lambda: dict(
+                Country.objects.order_by().values_list("translation_key", "region__translation_key")
+            ),
         )
     return cache["country_regions"]
 

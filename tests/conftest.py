@@ -14,6 +14,18 @@ def pytest_report_header(config):
     return f"clock: {now:%Y-%m-%d %H:%M:%S} UTC, {berlin:%Y-%m-%d %H:%M:%S %Z} in Berlin"
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: rolled-back rows leave no cached navigation,
+    language versions or fragments (pages.content_cache) behind for the next test."""
+    from django.core.cache import cache
+
+    from pages import content_cache
+
+    cache.clear()
+    content_cache.forget()
+
+
 @pytest.fixture
 def locales(db):
     return helpers.make_locales()

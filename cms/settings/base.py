@@ -127,6 +127,9 @@ else:
 # to published content empties it at once in every process sharing the cache (Redis); without
 # Redis, other processes' copies stay at most this long, so it is kept short there.
 PAGE_CACHE_SECONDS = 600 if REDIS_URL else 60
+# How long navigation, language versions, taxonomy names, footer and lineage are kept
+# (pages.content_cache): emptied by the same changes; without Redis per process, so short.
+CONTENT_CACHE_SECONDS = 600 if REDIS_URL else 60
 # django-axes refuses locked-out logins first; demo accounts (seed_demo) are refused wherever
 # DEBUG is off (cms/security.py, demo/auth.py).
 AUTHENTICATION_BACKENDS = ["cms.security.PortalLoginBackend"]

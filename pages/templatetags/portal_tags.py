@@ -23,7 +23,7 @@ from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Page, Site
 from wagtail_localize.models import TranslationSource
 
-from pages import taxonomy_labels
+from pages import content_cache, taxonomy_labels
 from pages.models import Country, Region, Theme
 from pages.models.lineage import one_per_item
 
@@ -84,14 +84,22 @@ def _homes(request):
         return {}
     homes = getattr(request, "_portal_homes", None)
     if homes is None:
-        homes = {}
         site = Site.find_for_request(request)
+        homes = {}
         if site is not None:
-            root = site.root_page
-            for home in root.get_translations(inclusive=True).live().select_related("locale"):
-                homes[home.locale.language_code] = home
+            homes = content_cache.get_or_build(
+                "homes", site.pk, build=lambda: _load_homes(site.root_page_id)
+            )
         request._portal_homes = homes
     return homes
+
+
+def _load_homes(root_page_id):
+    root = Page.objects.get(pk=root_page_id)
+    return {
+        home.locale.language_code: home
+        for home in root.get_translations(inclusive=True).live().select_related("locale")
+    }
 
 
 def _active_language():
@@ -105,23 +113,30 @@ def portal_home(context):
     return homes.get(_active_language()) or homes.get(settings.LANGUAGE_CODE)
 
 
+def content_cache_tag():
+    """`{% content_cache as cc %}`: `cc.token` and `cc.seconds` for Django's `{% cache %}`, so
+    a fragment is kept until published content changes (pages.content_cache)."""
+    return {"token": content_cache.token(), "seconds": content_cache.seconds()}
+
+
+register.simple_tag(content_cache_tag, name="content_cache")
+
+
 @register.simple_tag(takes_context=True)
 def main_nav(context):
     """`{% main_nav as items %}`: the sections of the home page in the visitor's language.
 
     Each item is a dict with `page` and `current` (the visitor is in that section).
     """
-    request = context.get("request")
     home = portal_home(context)
     if home is None:
         return []
-    cached = getattr(request, "_portal_nav", None)
-    if cached is None or cached[0] != home.pk:
-        cached = (home.pk, list(home.get_children().live().public().in_menu()))
-        request._portal_nav = cached
+    children = content_cache.get_or_build(
+        "nav", home.pk, build=lambda: list(home.get_children().live().public().in_menu())
+    )
     page = context.get("page")
     path = page.path if isinstance(page, Page) and page.path else ""
-    return [{"page": child, "current": path.startswith(child.path)} for child in cached[1]]
+    return [{"page": child, "current": path.startswith(child.path)} for child in children]
 
 
 @register.simple_tag(takes_context=True)
@@ -133,22 +148,21 @@ def section_pages(context):
     index pages of those types (or None), whether shown in menus or not: the home page's
     "see all" links must not depend on the menu.
     """
-    request = context.get("request")
     home = portal_home(context)
     if home is None:
         return {"all": []}
-    cached = getattr(request, "_portal_sections", None)
-    if cached is None or cached[0] != home.pk:
-        children = list(home.get_children().live().public().specific())
-        sections = {"all": [child for child in children if child.show_in_menus]}
-        for child in children:
-            listing_model = getattr(child, "listing_model", None)
-            key = getattr(listing_model, "type_key", "")
-            if key and key not in sections:
-                sections[key] = child
-        cached = (home.pk, sections)
-        request._portal_sections = cached
-    return cached[1]
+    return content_cache.get_or_build("sections", home.pk, build=lambda: _load_sections(home))
+
+
+def _load_sections(home):
+    children = list(home.get_children().live().public().specific())
+    sections = {"all": [child for child in children if child.show_in_menus]}
+    for child in children:
+        listing_model = getattr(child, "listing_model", None)
+        key = getattr(listing_model, "type_key", "")
+        if key and key not in sections:
+            sections[key] = child
+    return sections
 
 
 @register.simple_tag(takes_context=True)
@@ -163,7 +177,13 @@ def breadcrumb_pages(context):
         return []
     if page.pk == home.pk or not page.path.startswith(home.path):
         return []
-    return list(page.get_ancestors().filter(depth__gte=home.depth).live().order_by("depth"))
+    return content_cache.get_or_build(
+        "breadcrumbs",
+        page.pk,
+        build=lambda: list(
+            page.get_ancestors().filter(depth__gte=home.depth).live().order_by("depth")
+        ),
+    )
 
 
 def _page_versions(request, page):
@@ -177,9 +197,18 @@ def _page_versions(request, page):
     live source page) and `updated_on` (the date it was last published), for a live
     translation whose source was published after the translation was last synced.
     """
-    cache = getattr(request, "_portal_page_versions", None) if request is not None else None
-    if cache is not None and cache[0] == page.pk:
-        return cache[1]
+    cached = getattr(request, "_portal_page_versions", None) if request is not None else None
+    if cached is not None and cached[0] == page.pk:
+        return cached[1]
+    result = content_cache.get_or_build(
+        "versions", page.pk, page.translation_key, build=lambda: _load_page_versions(page)
+    )
+    if request is not None:
+        request._portal_page_versions = (page.pk, result)
+    return result
+
+
+def _load_page_versions(page):
     synced = TranslationSource.objects.filter(
         object_id=OuterRef("translation_key"),
         translations__target_locale=OuterRef("locale"),
@@ -211,13 +240,9 @@ def _page_versions(request, page):
             stale = {
                 "source": source,
                 "language": source.locale.language_code,
-                "language_name": _language_name(source.locale.language_code),
                 "updated_on": timezone.localtime(published).date(),
             }
-    result = (versions, stale)
-    if request is not None:
-        request._portal_page_versions = (page.pk, result)
-    return result
+    return versions, stale
 
 
 def _language_name(code):
@@ -318,7 +343,11 @@ def stale_translation(context):
     page = context.get("page")
     if not _is_page(page):
         return None
-    return _page_versions(context.get("request"), page)[1]
+    stale = _page_versions(context.get("request"), page)[1]
+    if stale is None:
+        return None
+    # Named in the visitor's language, so not part of what is cached for every language.
+    return {**stale, "language_name": _language_name(stale["language"])}
 
 
 @register.simple_tag(takes_context=True)
