@@ -17,6 +17,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Pages are rendered on every request unless `run.py --page-cache` measures the page cache.
 PAGE_CACHE_SECONDS = 600 if env_str("BENCH_PAGE_CACHE") else 0
+# BENCH_CONTENT_CACHE=0 renders navigation, footer, lineage … from the database every time,
+# as before pages.content_cache (bench/pagetypes.py --no-content-cache).
+CONTENT_CACHE_SECONDS = 0 if env_str("BENCH_CONTENT_CACHE") == "0" else 600
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 # Static files come from the finders, scanned once at start-up (no per-request autorefresh).
 WHITENOISE_USE_FINDERS = True
