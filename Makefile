@@ -205,18 +205,24 @@ bench-search: venv-test ## Search benchmark: index rebuild and 200 faceted searc
 
 # ---------------------------------------------------------------------------------------------
 # Mutation testing (mutmut 3): not part of `make test` or CI. mutmut copies the project into
-# mutants/, runs the tests once to learn which tests execute which function, then runs only
-# those tests for each mutant. niced: the machine is shared. MUTANTS narrows the run to some
-# modules by mutant name (e.g. MUTANTS='search.bitmaps*'), MUTATION_CHILDREN runs mutants in
-# parallel (keep 1 with SQLite: the test database is one file).
+# mutants/, runs the tests once to learn which tests execute which function, then runs, for each
+# mutant, the tests of its module's scope that do (tests/mutation_scope.py). Each of those runs
+# starts from a copy of one database migrated here before (MUTATION_DB); SQLite only, so
+# DATABASE_URL is left out. niced: the machine is shared. MUTANTS narrows the run to some
+# modules by mutant name (e.g. MUTANTS='search.bitmaps*'); MUTATION_CHILDREN mutants at once.
 MUTANTS ?=
-MUTATION_CHILDREN ?= 1
+MUTATION_CHILDREN ?= 2
 MUTATION_MIN ?= 90
+MUTATION_DB := $(CURDIR)/var/mutation-template.sqlite3
 
 .PHONY: mutation mutation-report mutation-spot
 mutation: venv-test gettext ## Mutation testing of search/ and localization/ (mutmut; MUTANTS='search.bitmaps*' for a part), then the kill rate per module
 	export $(TEST_ENV); $(COMPILEMESSAGES)
-	$(TEST_ENV) nice -n 10 $(VENV)/bin/mutmut run --max-children $(MUTATION_CHILDREN) $(MUTANTS)
+	mkdir -p var && rm -f $(MUTATION_DB)*
+	DJANGO_SETTINGS_MODULE=cms.settings.mutation DATABASE_URL=sqlite:///$(MUTATION_DB) \
+	  nice -n 10 $(PY) manage.py migrate --no-input -v 0
+	env -u DATABASE_URL MUTATION_DB_TEMPLATE=$(MUTATION_DB) DJANGO_SETTINGS_MODULE=cms.settings.mutation \
+	  nice -n 10 $(VENV)/bin/mutmut run --max-children $(MUTATION_CHILDREN) $(MUTANTS)
 	$(PY) tools/mutation_report.py --min $(MUTATION_MIN)
 
 mutation-spot: venv-test gettext ## 25 hand-made mutants of the behaviours issue 14 found untested, each against the test that must catch it (tools/mutation_spot.py, about 15 min)

@@ -1,8 +1,8 @@
-"""Settings for `make mutation`: the test settings, with the SQLite test database kept in a file.
+"""Settings for `make mutation`: the test settings, with SQLite's test database in a file.
 
-mutmut runs pytest once per mutant; with the test database in a file, `--reuse-db` migrates it
-once for the whole run instead of once per mutant. (A PostgreSQL DATABASE_URL keeps its own
-test database between runs anyway.)
+mutmut runs one pytest session per mutant. `make mutation` migrates a database once and
+tests/mutation_scope.py points each session at its own copy of it (MUTATION_DB_TEMPLATE);
+without that template, `--reuse-db` keeps this file between sessions.
 """
 
 from .test import *  # noqa: F403

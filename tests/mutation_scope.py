@@ -1,0 +1,145 @@
+"""pytest plugin of `make mutation` (loaded with `-p tests.mutation_scope` by [tool.mutmut]).
+
+mutmut runs, for each mutant, a pytest session in a process forked from its own, with the tests
+that executed the mutated function in its first run, passed as a set of node ids in no
+particular order. Three things make that slow or wrong here, and this plugin changes them:
+
+- The database: every session starts from its own copy of a database migrated once before the
+  run (MUTATION_DB_TEMPLATE, made by `make mutation`), so no session migrates, none sees what a
+  transactional test of an earlier session flushed (the root page, the locales), and two
+  sessions at once (`--max-children 2`) never share a file.
+
+- Order: pytest runs node ids in the order given, so tests of one file interleaved with others
+  set their module's site up again and again (`search_site`, `build_site`: about a second each,
+  twelve for the API's). The tests are put back in file order, files in `SLOW_LAST` last, so a
+  mutant caught by a cheap test never pays for the expensive ones.
+- Scope: a mutant of a module in `SCOPE` runs only the tests of the files that pin that
+  module's behaviour, not every test that passes through it (every page view calls the search
+  service and the language fallback). A mutant no test in its scope executes is reported as
+  "no tests" (pytest's exit code 5), never as killed.
+
+Outside mutmut (no MUTANT_UNDER_TEST) the plugin changes nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+S = "tests/search/"
+L = "tests/localization/"
+CONTRACT = [f"{S}test_contract_database.py", f"{S}test_suggest.py"]
+ELASTICSEARCH = [
+    f"{S}test_elasticsearch_queries.py",
+    f"{S}test_elasticsearch_responses.py",
+    f"{S}test_elasticsearch_writes.py",
+    f"{S}test_elasticsearch_mapping.py",
+    f"{S}test_off_the_request.py",
+]
+
+# Module (dotted path, or a package prefix ending in ".") -> the test files (or node id
+# prefixes) that pin its behaviour. The longest matching key wins.
+SCOPE: dict[str, list[str]] = {
+    "search.bitmaps": CONTRACT,
+    "search.backends.database": [*CONTRACT, f"{S}test_indexing.py", f"{S}test_commands.py"],
+    "search.backends.elasticsearch.": ELASTICSEARCH,
+    "search.service": [*CONTRACT, f"{S}test_views.py", f"{S}test_api.py"],
+    "search.documents": [
+        f"{S}test_documents.py",
+        f"{S}test_indexing.py",
+        f"{S}test_elasticsearch_mapping.py",
+    ],
+    "search.indexing": [
+        f"{S}test_indexing.py",
+        f"{S}test_off_the_request.py",
+        f"{S}test_commands.py",
+    ],
+    "search.tasks": [f"{S}test_off_the_request.py", f"{S}test_indexing.py"],
+    "search.signals": [f"{S}test_indexing.py", f"{S}test_off_the_request.py"],
+    "search.checks": [f"{S}test_off_the_request.py"],
+    "search.models": [f"{S}test_indexing.py", f"{S}test_off_the_request.py", *CONTRACT],
+    "search.registry": [*CONTRACT, f"{S}test_documents.py", f"{S}test_elasticsearch_mapping.py"],
+    "search.contract": [*CONTRACT, f"{S}test_text.py", f"{S}test_views.py", f"{S}test_api.py"],
+    "search.text": [f"{S}test_text.py", *CONTRACT, f"{S}test_elasticsearch_mapping.py"],
+    "search.views": [f"{S}test_views.py"],
+    "search.api": [f"{S}test_api.py", f"{S}test_suggest.py"],
+    "search.wagtail_backend": [f"{S}test_wagtail_backend.py"],
+    "search.management.": [f"{S}test_commands.py", f"{S}test_off_the_request.py"],
+    "localization.po.": [f"{L}test_po_upload.py", f"{L}test_nothing_lost.py"],
+    "localization.status.": [f"{L}test_status.py"],
+    "localization.sync": [f"{L}test_nothing_lost.py", f"{L}test_status.py"],
+    "localization.sync_hooks": [f"{L}test_nothing_lost.py"],
+    "localization.roles.": [f"{L}test_roles.py"],
+    "localization.visitors.": [f"{L}test_visitor_languages.py"],
+}
+
+# Files whose module set-up costs ten seconds or more: run after every other file.
+SLOW_LAST = (f"{S}test_api.py",)
+
+
+def pytest_sessionstart(session):
+    template = os.environ.get("MUTATION_DB_TEMPLATE")
+    if not template:
+        return
+    from django.db import connections
+
+    settings_dict = connections["default"].settings_dict
+    if settings_dict["ENGINE"] != "django.db.backends.sqlite3":
+        return
+    copy = Path(tempfile.gettempdir()) / f"mutation-db-{os.getpid()}.sqlite3"
+    shutil.copyfile(template, copy)
+    settings_dict.setdefault("TEST", {})["NAME"] = str(copy)
+    session.config._mutation_db_copy = copy
+
+
+def pytest_unconfigure(config):
+    copy = getattr(config, "_mutation_db_copy", None)
+    if copy is not None:
+        for path in (copy, Path(f"{copy}-wal"), Path(f"{copy}-shm")):
+            path.unlink(missing_ok=True)
+
+
+def mutant_module() -> str | None:
+    """The dotted module of the mutant under test (`search.bitmaps.x_load__mutmut_3`), if any."""
+    name = os.environ.get("MUTANT_UNDER_TEST", "")
+    if "__mutmut_" not in name:
+        return None
+    return name.rpartition(".")[0]
+
+
+def scope_of(module: str) -> list[str] | None:
+    keys = [key for key in SCOPE if module == key or (key.endswith(".") and module.startswith(key))]
+    return SCOPE[max(keys, key=len)] if keys else None
+
+
+def transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return "transactional_db" in getattr(item, "fixturenames", ()) or bool(
+        marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
+    )
+
+
+# After pytest-django's ordering: transactional tests (which empty the database) stay last.
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    if "MUTANT_UNDER_TEST" not in os.environ:
+        return
+    module = mutant_module()
+    scope = scope_of(module) if module else None
+    if scope is not None:
+        prefixes = tuple(scope)
+        dropped = [item for item in items if not item.nodeid.startswith(prefixes)]
+        if dropped:
+            config.hook.pytest_deselected(items=dropped)
+            items[:] = [item for item in items if item.nodeid.startswith(prefixes)]
+    position = {id(item): index for index, item in enumerate(items)}
+
+    def order(item):
+        path, line, _ = item.location
+        return (transactional(item), path.startswith(SLOW_LAST), path, line, position[id(item)])
+
+    items.sort(key=order)
