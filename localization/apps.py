@@ -10,8 +10,9 @@ class LocalizationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from localization import sync
+        from localization import memory, sync
         from localization.roles import signals
 
         sync.install()
+        memory.install()
         signals.connect()

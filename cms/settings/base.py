@@ -204,6 +204,9 @@ WAGTAIL_I18N_ENABLED = True
 # A new translation starts as a draft, even of a live page: publishing it at once would show the
 # untranslated source text. Translations go through the moderation workflow instead.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Deleting a page or snippet stops its translation records instead of deleting the translated
+# segments with them: no translator's text is lost, and the memory (localization.memory) reuses it.
+WAGTAILLOCALIZE_DISABLE_ON_DELETE = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Europe/Berlin"
