@@ -31,7 +31,7 @@ def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", type=Path, default=RESULTS / "demo.sqlite3")
     parser.add_argument("--requests", type=int, default=20, help="timed requests per page")
-    parser.add_argument("--seconds", type=float, default=2.0, help="load per page (gunicorn)")
+    parser.add_argument("--seconds", type=float, default=1.5, help="load per page (gunicorn)")
     parser.add_argument("--clients", type=int, default=4, help="concurrent HTTP clients")
     parser.add_argument("--no-content-cache", action="store_true")
     parser.add_argument("--no-gunicorn", action="store_true")
