@@ -3,7 +3,8 @@
 `translatable_relations(model)` lists the foreign keys and many-to-many fields of a model that
 point at translatable models (terms, partners, pages). `LocaleChoicesForm` (the base form of
 every content page) offers only items of the page's locale in them, themes grouped under their
-focal theme, related pages with their section and date. `foreign_locale_errors()` is the rule
+focal theme, related pages with Wagtail's page chooser limited to the locale (pages.choosers),
+showing their section and date. `foreign_locale_errors()` is the rule
 that both the form and the models' `clean()` apply, so that the API and the shell are held to it
 too: an item of another locale is refused when its version in the page's locale exists (an item
 that exists only in another language may stay: wagtail-localize keeps synchronised links to
@@ -18,8 +19,10 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.fields import get_translatable_fields
+
+from pages.choosers import LocalePageChooser, LocalePagesChooser
 
 # Links Wagtail itself manages across locales.
 NOT_CHECKED = {"locale", "alias_of"}
@@ -169,19 +172,27 @@ class LocaleChoicesForm(WagtailAdminPageForm):
             form_field = self.fields.get(field.name)
             if not isinstance(form_field, forms.ModelChoiceField) or self.locale is None:
                 continue
+            model = field.related_model
+            if issubclass(model, Page):
+                # Any page validates here, so that one of another locale gets clean()'s clear
+                # message; the chooser itself lists the page's locale only.
+                form_field.label_from_instance = page_label
+                form_field.widget = (
+                    LocalePagesChooser(model, locale=self.locale)
+                    if isinstance(form_field, forms.ModelMultipleChoiceField)
+                    else LocalePageChooser(target_models=[model], locale=self.locale)
+                )
+                continue
             current = [item.pk for item in related_items(self.instance, field)]
             # Items already linked stay visible (and are then refused with a message), so
             # that no link disappears unseen.
             form_field.queryset = form_field.queryset.filter(
                 Q(locale=self.locale) | Q(pk__in=current)
             )
-            model = field.related_model
             if model._meta.model_name == "theme":
                 form_field.choices = grouped_themes(
                     form_field.queryset.order_by("sort_order", "name")
                 )
-            elif hasattr(model, "get_parent") and hasattr(model, "depth"):
-                form_field.label_from_instance = page_label
 
     def _page_locale(self, parent_page):
         if self.instance.locale_id:

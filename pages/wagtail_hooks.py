@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from pages import page_cache, search  # noqa: F401  (search registers the search facets)
+from pages import choosers, page_cache, search  # noqa: F401  (search registers the search facets)
 from pages.models import Country, PartnerOrganisation, Region, SustainableDevelopmentGoal, Theme
 
 
@@ -53,3 +53,6 @@ register_snippet(TaxonomyGroup)
 
 # The page cache stores only what Wagtail served as a page.
 hooks.register("before_serve_page", page_cache.mark_served_page)
+
+# Page choosers of related-page fields list the edited page's locale only (pages.choosers).
+hooks.register("construct_page_chooser_queryset", choosers.pages_of_one_locale)

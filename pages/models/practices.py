@@ -1,6 +1,5 @@
 """Good practices: proven municipal solutions, with the events and projects they relate to."""
 
-from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -119,8 +118,9 @@ class GoodPracticePage(CountryMixin, TaxonomyPage):
         FieldPanel("documents"),
         MultiFieldPanel(
             [
-                FieldPanel("related_events", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("related_projects", widget=forms.CheckboxSelectMultiple),
+                # Page choosers limited to the page's locale (pages.locales.LocaleChoicesForm).
+                FieldPanel("related_events"),
+                FieldPanel("related_projects"),
             ],
             heading=_("Lineage: events and projects"),
         ),

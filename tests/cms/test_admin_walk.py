@@ -33,6 +33,7 @@ OTHER_PARAMETERS = (
     "page",
     "ordering",
     "locale",
+    "chooser_locale",
     "search",
     "collection_id",
     "tag",
