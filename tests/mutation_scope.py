@@ -69,7 +69,12 @@ SCOPE: dict[str, list[str]] = {
     "search.api": [f"{S}test_api.py", f"{S}test_suggest.py"],
     "search.wagtail_backend": [f"{S}test_wagtail_backend.py"],
     "search.management.": [f"{S}test_commands.py", f"{S}test_off_the_request.py"],
-    "localization.po.": [f"{L}test_po_upload.py", f"{L}test_nothing_lost.py"],
+    "localization.po.": [
+        f"{L}test_po_upload.py",
+        f"{L}test_po_checks.py",
+        f"{L}test_nothing_lost.py",
+    ],
+    "localization.po.checks": [f"{L}test_po_checks.py"],
     "localization.status.": [f"{L}test_status.py"],
     "localization.sync": [f"{L}test_nothing_lost.py", f"{L}test_status.py"],
     "localization.sync_hooks": [f"{L}test_nothing_lost.py"],

@@ -8,6 +8,8 @@ unless it passes:
   renamed to .po), of a foreign content type or file name extension, not UTF-8;
 - `upload.parse_po` refuses what polib cannot parse (or parses with duplicate entries);
 - `upload.check_translation` refuses a file exported for another translation;
+- `upload.check_entries` refuses what `msgfmt -c` would refuse (`checks`: invalid escapes,
+  placeholders not kept, plural forms that do not fit the header), naming each bad entry's line;
 - `upload.plan_import` works out exactly what importing would change, and whether the file is
   older than the translation's current state: its source texts differ from the current source
   (the source changed since the export), or it would overwrite strings edited after the export.

@@ -16,12 +16,15 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail_localize.models import (
     String,
     StringSegment,
     StringTranslation,
     TranslationContext,
 )
+
+from .checks import check_po
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +59,8 @@ SIGNATURES = [
 ]
 
 TRANSLATION_ID = "X-WagtailLocalize-TranslationID"
+# How many problems of a refused file the message names; the rest are counted.
+PROBLEMS_SHOWN = 5
 EXPORT_DATE = "POT-Creation-Date"
 
 
@@ -134,6 +139,27 @@ def parse_po(text):
     if not len(po) and not po.metadata:
         raise UploadError(_("The file holds no PO entries: please upload a .po file."))
     return po
+
+
+def check_entries(text):
+    """UploadError naming each bad entry by its line, where `msgfmt -c` would refuse the file.
+
+    See `checks`: escapes, line breaks, placeholders, plural forms.
+    """
+    problems = check_po(text)
+    if not problems:
+        return
+    logger.info("Refused a PO upload with %d problem(s), first: %s", len(problems), problems[0])
+    shown = " ".join(f"{problem}" for problem in problems[:PROBLEMS_SHOWN])
+    message = _(
+        "The file was not imported, nothing was changed. Please correct it: %(problems)s"
+    ) % {"problems": shown}
+    rest = len(problems) - PROBLEMS_SHOWN
+    if rest > 0:
+        message += " " + ngettext(
+            "(and %(count)s more problem)", "(and %(count)s more problems)", rest
+        ) % {"count": rest}
+    raise UploadError(message)
 
 
 def check_translation(po, translation):

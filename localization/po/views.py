@@ -26,6 +26,7 @@ from wagtail_localize.views import edit_translation
 
 from .upload import (
     UploadError,
+    check_entries,
     check_translation,
     parse_po,
     plan_import,
@@ -130,6 +131,7 @@ def upload_pofile(request, translation_id):
         text = read_upload(request.FILES.get("file"))
         po = parse_po(text)
         check_translation(po, translation)
+        check_entries(text)
     except UploadError as error:
         messages.error(request, str(error))
         return redirect(next_url)
@@ -162,6 +164,7 @@ def confirm_upload(request, translation_id):
     try:
         po = parse_po(text)
         check_translation(po, translation)
+        check_entries(text)
     except UploadError as error:  # pragma: no cover - checked before the confirmation
         messages.error(request, str(error))
         return redirect(next_url)

@@ -32,8 +32,10 @@ def test_a_module_takes_its_own_entry_before_a_package_or_a_longer_name():
     assert scope_of("localization.sync_hooks") == ["tests/localization/test_nothing_lost.py"]
     assert scope_of("localization.po.upload") == [
         "tests/localization/test_po_upload.py",
+        "tests/localization/test_po_checks.py",
         "tests/localization/test_nothing_lost.py",
     ]
+    assert scope_of("localization.po.checks") == ["tests/localization/test_po_checks.py"]
     assert scope_of("search.unknown") is None
 
 
