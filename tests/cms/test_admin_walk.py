@@ -149,11 +149,12 @@ def user_for(role, django_user_model):
 def test_no_admin_url_answers_5xx(site, role, django_user_model):
     client = Client(raise_request_exception=False)
     client.force_login(user_for(role, django_user_model))
-    failures, tried, answers = [], 0, {}
+    failures, tried, searches, answers = [], 0, 0, {}
 
     def get(url, params):
-        nonlocal tried
+        nonlocal tried, searches
         tried += 1
+        searches += "q" in params
         response = client.get(url, params)
         answers[response.status_code] = answers.get(response.status_code, 0) + 1
         if response.status_code >= 500:
@@ -172,13 +173,21 @@ def test_no_admin_url_answers_5xx(site, role, django_user_model):
         get(url, {"id": "all", "childOf": "999999"})
         get(url, {"id": "all", "childOf": "abc", "q": '"'})
 
-    assert failures == []
-    # The walk covered what it claims (the figures of the closing note come from here: -s).
+    # The walk's figures, for the record (pytest -s shows them), then what it must show.
     searched = sum(is_searchable for _url, is_searchable in urls)
-    print(f"\n{role}: {len(urls)} URLs ({searched} searched), {len(bulk_urls)} bulk actions,")
-    print(f"{tried} requests, answers {dict(sorted(answers.items()))}")
+    server_errors = sum(count for status, count in answers.items() if status >= 500)
+    print(
+        f"\nadmin walk, {role}: {len(urls)} URLs ({searched} with a search box), "
+        f"{len(bulk_urls)} bulk actions; {tried} requests, {searches} of them searches with "
+        f"{len(WALK_QUERIES)} hostile query texts; 5xx: {server_errors}; "
+        f"answers {dict(sorted(answers.items()))}"
+    )
+    assert failures == []
+    assert server_errors == 0
+    # The walk covered what it claims.
     assert len(urls) > 100
     assert searched > 25
+    assert searches == searched * len(WALK_QUERIES) + len(bulk_urls)
     assert len(bulk_urls) >= 15
     assert answers[200] > (100 if role == "admin" else 20)
     assert get_user_model().objects.filter(is_active=True).count() == 1
