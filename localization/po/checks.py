@@ -515,9 +515,9 @@ def format_problems(entry: Entry, often: list[bool] | None) -> Iterator[Problem]
         return often is not None and index < len(often) and often[index]
 
     checks: list[tuple[Callable[[str], object], Callable[..., str | None], str]] = []
-    if PYTHON_FORMAT in entry.flags:
+    if {PYTHON_FORMAT, "possible-" + PYTHON_FORMAT} & set(entry.flags):
         checks.append((parse_percent, compare_percent, _("Python format")))
-    if BRACE_FORMAT in entry.flags:
+    if {BRACE_FORMAT, "possible-" + BRACE_FORMAT} & set(entry.flags):
         checks.append((parse_brace, compare_brace, _("Python brace format")))
     for parse, compare, kind in checks:
         try:

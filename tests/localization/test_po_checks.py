@@ -83,6 +83,11 @@ REFUSED = {
         3,
         "1 placeholder like %s or %d, the translation 0",
     ),
+    "possible-python-format flag": (
+        '#, possible-python-format\nmsgid "Page %s"\nmsgstr "Seite"\n',
+        3,
+        "1 placeholder like %s or %d, the translation 0",
+    ),
     "unnamed placeholders swapped": (
         '#, python-format\nmsgid "%s has %d"\nmsgstr "%d hat %s"\n',
         3,
