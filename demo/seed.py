@@ -88,6 +88,9 @@ from .taxonomy import COUNTRIES, PARTNERS, REGIONS, SDGS, THEMES
 # Part of every generated file's digest: raise it when the drawing or PDF code changes, so
 # that a later seed_demo replaces the files.
 PICTURE_VERSION = 1
+# Partner logos are drawn this high (px), each in a palette of its own
+# (pages.factories.render_logo).
+LOGO_HEIGHT = 200
 
 # Where `make run` serves the portal, unless PORTAL_BASE_URL says otherwise.
 DEMO_BASE_URL = "http://127.0.0.1:8000"
@@ -304,17 +307,8 @@ class DemoSeeder:
         self.step("Images and documents")
         for key, picture in pictures.pictures.items():
             self.images[key] = self._picture(picture)
-        for key, wordmark in LOGOS.items():
-            self.images[f"logo-{key}"] = self._image(
-                f"Logo {wordmark}",
-                f"Logo: {wordmark}",
-                "",
-                label=wordmark,
-                logo=True,
-                palette=4,
-                width=480,
-                height=200,
-            )
+        for palette, (key, wordmark) in enumerate(LOGOS.items()):
+            self.images[f"logo-{key}"] = self._logo(wordmark, palette)
         self.done("images")
         for key, (title, lines) in documents(specs).items():
             self.documents[key] = self._document(title, lines)
@@ -356,6 +350,35 @@ class DemoSeeder:
         self.report["images"].add(created, changed and not created)
         return image
 
+    def _logo(self, wordmark, palette):
+        """A partner's wordmark logo (PNG, factories.render_logo), found by its title; its file
+        is replaced when the drawing changes (the digest in its file name)."""
+        options = {"height": LOGO_HEIGHT, "palette": palette}
+        digest = _digest(wordmark, options, PICTURE_VERSION)
+        title = f"Logo {wordmark}"
+        name = f"{slugify(title)[:60]}-{digest}.png"
+        values = {"description": f"Logo: {wordmark}", "credit": ""}
+        image = PortalImage.objects.filter(title=title).order_by("pk").first()
+        created = image is None
+        if created:
+            content = ContentFile(factories.render_logo(wordmark, **options), name=name)
+            image = factories.PortalImageFactory(title=title, file=content, **values)
+            changed = True
+        else:
+            changed = apply_fields(image, values)
+            if digest not in image.file.name:
+                image.renditions.all().delete()
+                image.file.delete(save=False)
+                image.file = ContentFile(factories.render_logo(wordmark, **options), name=name)
+                image._set_image_file_metadata()
+                changed = True
+            if changed:
+                image.save()
+        if changed:
+            self.touch(image)
+        self.report["images"].add(created, changed and not created)
+        return image
+
     def _document(self, title, lines):
         """A demo PDF, found by its title; replaced when its text changed (the digest in its
         file name)."""
@@ -378,22 +401,6 @@ class DemoSeeder:
             self.touch(document)
         self.report["documents"].add(created, changed and not created)
         return document
-
-    def _image(self, title, description, credit, **file_options):
-        image = PortalImage.objects.filter(title=title).order_by("pk").first()
-        if image is None:
-            image = factories.PortalImageFactory(
-                title=title, description=description, credit=credit, **file_options
-            )
-            self.touch(image)
-            self.report["images"].add(True, False)
-            return image
-        changed = apply_fields(image, {"description": description, "credit": credit})
-        if changed:
-            image.save()
-            self.touch(image)
-        self.report["images"].add(False, changed)
-        return image
 
     # -----------------------------------------------------------------------------------------
     # Snippets: taxonomy and partners

@@ -72,61 +72,95 @@ PALETTES = [
 # Generated files
 
 
-def _font(size):
+def _font(size, bold=False):
     """DejaVu Sans where installed (it has umlauts), else Pillow's built-in font."""
     try:
-        return ImageFont.truetype("DejaVuSans.ttf", size), False
+        return ImageFont.truetype("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf", size), False
     except OSError:
         return ImageFont.load_default(size=size), True
 
 
-def _draw_text(draw, position, text, size, fill, max_width=None):
-    font, ascii_only = _font(size)
+def _logo_lines(label):
+    """The lines of a wordmark: split at "|", else a name longer than 12 characters at the
+    space nearest its middle."""
+    if "|" in label:
+        return [part.strip() for part in label.split("|")]
+    if len(label) > 12 and " " in label:
+        spaces = [i for i, char in enumerate(label) if char == " "]
+        middle = min(spaces, key=lambda i: abs(i - len(label) / 2))
+        return [label[:middle], label[middle + 1 :]]
+    return [label]
+
+
+def render_logo(label, height=200, palette=0, image_format="PNG"):
+    """Image bytes of a wordmark logo: a mark in the palette's colours with `label` beside it
+    in bold, on white and cut to its content, so that the name stays legible at the height a
+    footer shows a logo (about 4 rem). The width follows the name."""
+    start, end = PALETTES[palette % len(PALETTES)]
+    lines = _logo_lines(label)
+    size = height * 2 // 5 if len(lines) == 1 else height * 3 // 10
+    font, ascii_only = _font(size, bold=True)
     if ascii_only:  # the built-in font lacks umlauts: "Städtetag" -> "Stadtetag"
-        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    while max_width and size > 10 and draw.textlength(text, font=font) > max_width:
-        size -= 2
-        font, _ = _font(size)
-    draw.text(position, text, font=font, fill=fill)
+        lines = [
+            unicodedata.normalize("NFKD", line).encode("ascii", "ignore").decode() for line in lines
+        ]
+    padding = height // 10
+    side = height - 2 * padding
+    measure = ImageDraw.Draw(Image.new("RGB", (1, 1)))
+    text_width = max(int(measure.textlength(line, font=font)) for line in lines)
+    text_x = padding + side + padding * 3 // 2
+    image = Image.new("RGB", (text_x + text_width + padding, height), (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle(
+        (padding, padding, padding + side, padding + side), radius=side // 5, fill=start
+    )
+    inset = side // 4
+    draw.ellipse(
+        (padding + inset, padding + inset, padding + side - inset, padding + side - inset),
+        outline=(255, 255, 255),
+        width=max(2, side // 10),
+        fill=end,
+    )
+    line_height = size * 5 // 4
+    top = (height - line_height * len(lines)) // 2
+    for number, line in enumerate(lines):
+        draw.text((text_x, top + number * line_height), line, font=font, fill=(31, 41, 51))
+    buffer = io.BytesIO()
+    image.save(buffer, format=image_format)
+    return buffer.getvalue()
 
 
 def render_image(label, width=1200, height=675, palette=0, image_format="JPEG", logo=False):
     """Image bytes. A picture carries no words (it is shown on pages of every language): a
     diagonal gradient in the portal's palette with soft circles and a band of thin lines, laid
-    out by a hash of `label`, so each label gives its own picture. With `logo`, a white card
-    with `label` as a coloured wordmark (a logo is a name)."""
+    out by a hash of `label`, so each label gives its own picture. With `logo`, a wordmark
+    logo of `label` (a logo is a name), `height` high (see `render_logo`)."""
+    if logo:
+        return render_logo(label, height, palette, image_format)
     start, end = PALETTES[palette % len(PALETTES)]
     size = (width, height)
-    if logo:
-        image = Image.new("RGB", size, (255, 255, 255))
-        draw = ImageDraw.Draw(image)
-        draw.rectangle((0, height - height // 10, width, height), fill=start)
-        _draw_text(
-            draw, (width // 12, height // 3), label, height // 4, start, max_width=width * 5 // 6
-        )
-    else:
-        horizontal = Image.linear_gradient("L").rotate(90).resize(size)
-        vertical = Image.linear_gradient("L").resize(size)
-        mask = Image.blend(horizontal, vertical, 0.5)
-        image = Image.composite(Image.new("RGB", size, end), Image.new("RGB", size, start), mask)
+    horizontal = Image.linear_gradient("L").rotate(90).resize(size)
+    vertical = Image.linear_gradient("L").resize(size)
+    mask = Image.blend(horizontal, vertical, 0.5)
+    image = Image.composite(Image.new("RGB", size, end), Image.new("RGB", size, start), mask)
 
-        overlay = Image.new("RGBA", size, (0, 0, 0, 0))
-        draw = ImageDraw.Draw(overlay)
-        seed = hashlib.sha256(label.encode()).digest()
-        for i in range(6):
-            cx = seed[i] * width // 255
-            cy = seed[i + 6] * height // 255
-            radius = (seed[i + 12] % 40 + 12) * min(size) // 100
-            box = (cx - radius, cy - radius, cx + radius, cy + radius)
-            draw.ellipse(box, fill=(255, 255, 255, 18 + seed[i + 18] % 30))
-        # A band of parallel lines at an angle of the hash's choosing.
-        step = max(8, min(size) // 30)
-        slope = (seed[24] % 5 - 2) or 1
-        offset = seed[25] * width // 255
-        for n in range(-40, 40):
-            x = offset + n * step
-            draw.line((x, 0, x + slope * height // 2, height), fill=(255, 255, 255, 22), width=2)
-        image = Image.alpha_composite(image.convert("RGBA"), overlay).convert("RGB")
+    overlay = Image.new("RGBA", size, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(overlay)
+    seed = hashlib.sha256(label.encode()).digest()
+    for i in range(6):
+        cx = seed[i] * width // 255
+        cy = seed[i + 6] * height // 255
+        radius = (seed[i + 12] % 40 + 12) * min(size) // 100
+        box = (cx - radius, cy - radius, cx + radius, cy + radius)
+        draw.ellipse(box, fill=(255, 255, 255, 18 + seed[i + 18] % 30))
+    # A band of parallel lines at an angle of the hash's choosing.
+    step = max(8, min(size) // 30)
+    slope = (seed[24] % 5 - 2) or 1
+    offset = seed[25] * width // 255
+    for n in range(-40, 40):
+        x = offset + n * step
+        draw.line((x, 0, x + slope * height // 2, height), fill=(255, 255, 255, 22), width=2)
+    image = Image.alpha_composite(image.convert("RGBA"), overlay).convert("RGB")
 
     buffer = io.BytesIO()
     image.save(buffer, format=image_format, quality=82)
