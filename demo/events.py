@@ -143,7 +143,7 @@ def page_specs(today):
                     )
                 ),
                 documents(
-                    T("Dokumentation", "Documentation"),
+                    "",  # under the section's own heading, "Documentation and results"
                     (
                         "documentation-sanitation-2017",
                         T("Dokumentation der Veranstaltung", "Documentation of the event"),
@@ -243,7 +243,7 @@ def page_specs(today):
             ],
             documentation=[
                 documents(
-                    T("Dokumentation", "Documentation"),
+                    "",  # under the section's own heading, "Documentation and results"
                     (
                         "documentation-waste-2017",
                         T("Dokumentation der Veranstaltung", "Documentation of the event"),
@@ -380,7 +380,7 @@ def page_specs(today):
                     )
                 ),
                 documents(
-                    T("Dokumentation", "Documentation"),
+                    "",  # under the section's own heading, "Documentation and results"
                     (
                         "documentation-land-2020",
                         T("Dokumentation der Veranstaltung", "Documentation of the event"),

@@ -314,10 +314,10 @@ PRACTICES = [
             key_figures(
                 T("In Zahlen", "In figures"),
                 (
-                    "2.",
+                    T("Nr. 2", "No. 2"),
                     T(
-                        "am stärksten verstädterte Stadt der Philippinen",
-                        "most urbanised city in the Philippines",
+                        "unter den am stärksten verstädterten Städten der Philippinen",
+                        "among the most urbanised cities in the Philippines",
                     ),
                 ),
             )

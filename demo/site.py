@@ -162,17 +162,6 @@ def home():
                     ),
                     ("postcard", T("Postkarte", "Postcard")),
                 ),
-                call_to_action(
-                    T("Unser Newsletter", "Our newsletter"),
-                    T("Aktuelle Ausgabe lesen", "Read the latest issue"),
-                    text=T(
-                        "Der Newsletter informiert regelmäßig über Angebote und Aktivitäten von "
-                        "Connective Cities und über Neuigkeiten aus dem Netzwerk.",
-                        "The newsletter reports regularly on the offers and activities of "
-                        "Connective Cities and on news from our partners and network.",
-                    ),
-                    page="news-newsletter-85",
-                ),
             ],
         },
     )

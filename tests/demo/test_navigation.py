@@ -1,11 +1,12 @@
 """Finding one's way around the demo site: from each home page, following links reaches every
 live page of that language, through the main menu, the home page's blocks, breadcrumbs and the
-footer (not through search).
+footer (not through search). On the way, no page says the same thing twice in its headings.
 
 The demo content is seeded once for this module, inside a transaction rolled back at its end.
 """
 
 import io
+from itertools import pairwise
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
@@ -53,9 +54,26 @@ def page_links(html, language):
     return found
 
 
+def repeated_headings(html):
+    """Headings (h1, h2) of the main content that repeat another one, or that only narrow the
+    heading of the same level before them ("Documentation" after "Documentation and
+    results"; an h2 "Objective" under the h1 "Objective and services" is a section of it)."""
+    main = BeautifulSoup(html, "html.parser").find("main")
+    headings = [(h.name, h.get_text(" ", strip=True)) for h in main.find_all(["h1", "h2"])]
+    texts = [text for _level, text in headings]
+    repeated = [text for number, text in enumerate(texts) if text in texts[:number]]
+    repeated += [
+        f"{before} / {after}"
+        for (level, before), (next_level, after) in pairwise(headings)
+        if level == next_level and (before.startswith(after) or after.startswith(before))
+    ]
+    return repeated
+
+
 def crawl(client, language):
-    """Every address reached from /<language>/ by following links, with its status."""
-    seen, queue, statuses = set(), [f"/{language}/"], {}
+    """Every address reached from /<language>/ by following links, with its status; and the
+    repeated headings of each page (see `repeated_headings`)."""
+    seen, queue, statuses, repeats = set(), [f"/{language}/"], {}, {}
     while queue:
         url = queue.pop()
         if url in seen:
@@ -64,8 +82,11 @@ def crawl(client, language):
         response = client.get(url)
         statuses[url] = response.status_code
         if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
-            queue.extend(page_links(response.content.decode(), language) - seen)
-    return statuses
+            html = response.content.decode()
+            queue.extend(page_links(html, language) - seen)
+            if repeated := repeated_headings(html):
+                repeats[url] = repeated
+    return statuses, repeats
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
@@ -78,7 +99,9 @@ def test_every_live_page_is_reached_from_the_home_page(client, seeded, language)
     }
     assert len(expected) > 35  # the home page, 9 sections and pages, and their items
     with time_machine.travel(helpers.NOW):
-        statuses = crawl(client, language)
+        statuses, repeats = crawl(client, language)
     reached = {url for url, status in statuses.items() if status == 200}
+    print(f"\n{language}: {len(reached & expected)} of {len(expected)} live pages reached")
     assert expected - reached == set()
     assert {url: status for url, status in statuses.items() if status != 200} == {}
+    assert repeats == {}
