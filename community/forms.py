@@ -31,19 +31,36 @@ def locale_for(language):
     return Locale.objects.filter(language_code=language).first() or Locale.get_default()
 
 
-def theme_choices(language):
-    """Focal themes as groups of their topics (slug, name) in `language`; a focal theme with no
-    topics is a choice of its own."""
+class ThemeCheckboxes(forms.CheckboxSelectMultiple):
+    """A checkbox per theme: each focal theme followed by its topics, which are indented
+    (community/widgets/theme_option.html). `topics` holds the topics' slugs; see
+    `offer_themes`."""
+
+    option_template_name = "community/widgets/theme_option.html"
+    topics = frozenset()
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        option["is_topic"] = value in self.topics
+        return option
+
+
+def offer_themes(field, language):
+    """Make the themes in `language` the choices of `field` (a MultipleChoiceField shown with
+    ThemeCheckboxes): the focal themes in their order, each followed by its topics; a focal
+    theme with no topics is a choice of its own."""
     themes = list(Theme.objects.filter(locale=locale_for(language)).select_related("parent"))
     focal = sorted((t for t in themes if t.parent_id is None), key=lambda t: (t.sort_order, t.name))
-    choices = []
+    choices, topics = [], set()
     for theme in focal:
-        topics = sorted(
+        children = sorted(
             (t for t in themes if t.parent_id == theme.pk), key=lambda t: (t.sort_order, t.name)
         )
         choices.append((theme.slug, theme.name))
-        choices.extend((topic.slug, f"– {topic.name}") for topic in topics)
-    return choices
+        choices.extend((topic.slug, topic.name) for topic in children)
+        topics.update(topic.slug for topic in children)
+    field.choices = choices
+    field.widget.topics = frozenset(topics)
 
 
 def themes_for(slugs, language):

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from community.consent import NEWSLETTER
-from community.forms import HoneypotMixin, theme_choices
+from community.forms import HoneypotMixin, ThemeCheckboxes, offer_themes
 
 
 class SignupForm(HoneypotMixin, forms.Form):
@@ -14,14 +14,14 @@ class SignupForm(HoneypotMixin, forms.Form):
     themes = forms.MultipleChoiceField(
         label=_("Themes of interest"),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=ThemeCheckboxes,
         help_text=_("Optional: we use them to point you to what matters to you."),
     )
     consent = forms.BooleanField(label=NEWSLETTER.text)
 
     def __init__(self, *args, language, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["themes"].choices = theme_choices(language)
+        offer_themes(self.fields["themes"], language)
         self.fields["language"].initial = language
         self.fields["consent"].error_messages["required"] = _(
             "Please agree to receive the newsletter, or leave the form."

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from community.consent import PROPOSAL_CONTACT, PROPOSAL_PUBLICATION
-from community.forms import HoneypotMixin, locale_for, theme_choices, themes_for
+from community.forms import HoneypotMixin, ThemeCheckboxes, locale_for, offer_themes, themes_for
 from community.uploads import MultipleFileField, document_field, image_field
 from pages.models import Country
 
@@ -36,9 +36,7 @@ class ProposalForm(HoneypotMixin, forms.Form):
     title = forms.CharField(label=_("Title of the practice"), max_length=200)
     city = forms.CharField(label=_("City"), max_length=120)
     country = forms.ChoiceField(label=_("Country"))
-    themes = forms.MultipleChoiceField(
-        label=_("Themes"), required=False, widget=forms.CheckboxSelectMultiple
-    )
+    themes = forms.MultipleChoiceField(label=_("Themes"), required=False, widget=ThemeCheckboxes)
     summary = _textarea(
         _("Summary"), max_length=500, rows=3, help_text=_("One or two sentences, for the cards.")
     )
@@ -75,7 +73,7 @@ class ProposalForm(HoneypotMixin, forms.Form):
         countries = Country.objects.filter(locale=locale_for(language)).order_by("name")
         self.countries = {country.slug: country for country in countries}
         self.fields["country"].choices = [("", "---------")] + [(c.slug, c.name) for c in countries]
-        self.fields["themes"].choices = theme_choices(language)
+        offer_themes(self.fields["themes"], language)
         # Built per form, so that the upload settings are read when the form is used.
         for name, field in (("images", image_field()), ("documents", document_field())):
             self.fields[name].file_field = field

@@ -51,6 +51,20 @@ def test_the_form_in_each_language_lists_the_themes(client, site):
     assert english.select_one("input[name=language][checked]")["value"] == "en"
 
 
+def test_a_topic_is_indented_below_its_focal_theme_and_the_consent_box_comes_first(client, site):
+    page = BeautifulSoup(client.get(SIGNUP).content, "html.parser")
+    labels = {
+        label.input["value"]: (label.get_text(strip=True), label["class"])
+        for label in page.select("#id_themes label")
+    }
+    assert labels == {
+        "municipal-services": ("Kommunale Dienstleistungen", ["choice"]),
+        "urban-mobility": ("Städtische Mobilität", ["choice", "choice--topic"]),
+    }
+    consent = page.select_one("#id_consent").parent
+    assert "field--checkbox" in consent["class"]
+
+
 def test_sign_up_records_consent_and_sends_one_confirmation(client, site):
     response = client.post(SIGNUP, form("Ada@Example.org", themes=["urban-mobility"]))
     assert response.status_code == 302
