@@ -225,6 +225,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Connective Cities"
+# A private page's password form, in the portal's frame.
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "pages/password_required.html"  # noqa: S105 (a template)
 # Where visitors reach the portal ("https://www.connective-cities.net"): when set, the default
 # Wagtail Site follows it after every migrate (seo.addresses), so the absolute links of the
 # sitemap, feeds, hreflang/canonical links and the API's html_url answer where it is served.
