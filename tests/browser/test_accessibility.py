@@ -1,7 +1,10 @@
 """Accessibility in a real browser: axe-core on every public page type of the demo site, in
 both languages and at desktop (1280 px) and phone (390 px) widths, must find no violation of
-any impact; the keyboard reaches and sees everything (skip link, main menu on a phone, the
-search filters in order, a visible focus)."""
+any impact, on the 500 page, a private page's password form and its lockout (429) too; the
+keyboard reaches and sees everything (skip link, main menu on a phone, the search filters in
+order, a visible focus). On the way, what a visitor would see as broken: nothing wider than the
+screen, a breadcrumb that does not repeat the page's heading on a phone, footer logos large
+enough to read."""
 
 import io
 
@@ -9,7 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 from playwright.sync_api import expect
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from pages.models import (
     EventIndexPage,
@@ -52,6 +55,7 @@ PAGE_TYPES = [
 # Addresses that answer other than 200 (the rest answer 200).
 STATUS = {
     "404": 404,
+    "500": 500,
     "search, notice for a bad parameter": 400,
     "newsletter, notice: link not valid": 400,
 }
@@ -67,8 +71,9 @@ def first_url(model, language, **filters):
     return page.get_url()
 
 
-def addresses(language, notice_page):
-    """Every page type, the index pages, the search states, the 404 and the notice page."""
+def addresses(language, notice_page, private_pages):
+    """Every page type, the index pages, the search states, the 404 and 500 pages, a private
+    page's password form and the notice pages."""
     urls = {model.__name__: first_url(model, language) for model in PAGE_TYPES}
     urls["EventPage with an open call"] = first_url(
         EventPage, language, call_deadline__isnull=False, call_closed=False
@@ -83,6 +88,8 @@ def addresses(language, notice_page):
     urls["search, no results"] = f"/{language}/search/?q=xylophonquartett"
     urls["search, notice for a bad parameter"] = f"/{language}/search/?year=abc"
     urls["404"] = f"/{language}/gibt-es-nicht/"
+    urls["500"] = f"/{language}/?{FAIL}"
+    urls["private page, password form"] = private_pages[language]
     urls["newsletter sign-up"] = f"/{language}/newsletter/"
     urls["newsletter, notice: check your inbox"] = f"/{language}/newsletter/thanks/"
     urls["newsletter, notice: link not valid"] = f"/{language}/newsletter/confirm/not-a-token/"
@@ -110,25 +117,125 @@ def demo(live_server_lock, settings, tmp_path):
     return Page.objects.get(pk=notice_page.pk)
 
 
-def test_axe_finds_no_violations_on_any_page_type(new_context, demo):
+FAIL = "fail-for-the-test"
+PAGE_PASSWORD = "the-right-password-42"
+
+
+@pytest.fixture
+def failing_home_page(monkeypatch):
+    """The home page fails with `?fail-for-the-test`, so that the portal answers with its 500
+    page (the live server runs with DEBUG off, as in production)."""
+    serve = HomePage.serve
+
+    def serve_or_fail(self, request, *args, **kwargs):
+        if FAIL in request.GET:
+            raise RuntimeError("A server error for the accessibility test")
+        return serve(self, request, *args, **kwargs)
+
+    monkeypatch.setattr(HomePage, "serve", serve_or_fail)
+
+
+@pytest.fixture
+def private_pages(live_server_lock, demo, settings):
+    """A page behind a password in each language (its address by language), with django-axes
+    on, so that wrong passwords end in the lockout page."""
+    settings.AXES_ENABLED = True
+    addresses = {}
+    with live_server_lock:
+        for language, title in (("de", "Intern"), ("en", "Internal")):
+            home = HomePage.objects.get(locale__language_code=language)
+            page = home.add_child(
+                instance=StandardPage(title=title, slug=title.lower(), locale=home.locale)
+            )
+            page.save_revision().publish()
+            PageViewRestriction.objects.create(
+                page=page, restriction_type=PageViewRestriction.PASSWORD, password=PAGE_PASSWORD
+            )
+            addresses[language] = page.get_url()
+    return addresses
+
+
+def locked_out(page, url, limit=12):
+    """Wrong passwords into the password form at `url` until the portal locks the form; the
+    response of the lockout (429)."""
+    for attempt in range(limit):
+        page.goto(url)
+        page.locator("#id_password").fill(f"wrong-{attempt}")
+        with page.expect_navigation() as navigation:
+            page.locator("form:has(#id_password) [type=submit]").click()
+        if navigation.value.status == 429:
+            return navigation.value
+        assert navigation.value.status == 200, navigation.value.status
+    raise AssertionError(f"no lockout after {limit} wrong passwords at {url}")
+
+
+LAYOUT = """() => {
+  const visible = (e) => e && e.getClientRects().length > 0;
+  const crumbs = document.querySelectorAll('.breadcrumbs li');
+  const last = crumbs[crumbs.length - 1];
+  return {
+    breadcrumbs: crumbs.length > 0,
+    current_crumb_shown: visible(last),
+    logos: [...document.querySelectorAll('.supporter__logo')].map((img) => {
+      const box = img.getBoundingClientRect();
+      return {alt: img.alt, height: box.height, right: box.right, natural: img.naturalHeight};
+    }),
+  };
+}"""
+
+
+def layout_problems(page, width):
+    """What a visitor would see as wrong in the frame of the page (empty when all is well)."""
+    page.evaluate(
+        "Promise.all([...document.querySelectorAll('.supporter__logo')]"
+        ".map((img) => { img.loading = 'eager'; return img.decode().catch(() => null); }))"
+    )
+    found = page.evaluate(LAYOUT)
+    problems = []
+    if found["breadcrumbs"] and found["current_crumb_shown"] != (width > 600):
+        problems.append("the breadcrumb names the page on a phone, or not on a desktop")
+    for logo in found["logos"]:
+        # Legible: 3 to 4 rem high, inside the screen, drawn from twice as many pixels.
+        if not 48 <= logo["height"] <= 64 or logo["right"] > width:
+            problems.append(f"footer logo {logo['alt']}: {logo}")
+        if logo["natural"] < 1.5 * logo["height"]:
+            problems.append(f"footer logo {logo['alt']} is blurred: {logo}")
+    return problems
+
+
+def test_axe_finds_no_violations_on_any_page_type(
+    new_context, demo, failing_home_page, private_pages
+):
     axe = Axe()
-    checked, violations = [], {}
+    checked, violations, problems = [], {}, {}
+
+    def check(page, language, width_name, width, name, url):
+        # Nothing wider than the screen (a long German word in a heading once was).
+        assert page.evaluate("document.documentElement.scrollWidth") == width, url
+        if found := layout_problems(page, width):
+            problems[(language, width_name, name)] = found
+        result = axe.run(page).response
+        checked.append((language, width_name, name))
+        for violation in result["violations"]:
+            targets = [node["target"] for node in violation["nodes"]]
+            violations.setdefault((language, width_name, name, url), []).append(
+                (violation["id"], violation["impact"], targets[:3])
+            )
+        return result
+
     for width_name, width in WIDTHS.items():
         context = new_context(viewport={"width": width, "height": 900})
         page = context.new_page()
         for language in ("de", "en"):
-            for name, url in addresses(language, demo).items():
+            for name, url in addresses(language, demo, private_pages).items():
                 response = page.goto(url)
                 assert response.status == STATUS.get(name, 200), (url, response.status)
-                # Nothing wider than the screen (a long German word in a heading once was).
-                assert page.evaluate("document.documentElement.scrollWidth") == width, url
-                result = axe.run(page).response
-                checked.append((language, width_name, name))
-                for violation in result["violations"]:
-                    targets = [node["target"] for node in violation["nodes"]]
-                    violations.setdefault((language, width_name, name, url), []).append(
-                        (violation["id"], violation["impact"], targets[:3])
-                    )
+                result = check(page, language, width_name, width, name, url)
+            # Wrong passwords into the private page's form, until it is locked (429).
+            locked_out(page, private_pages[language])
+            heading = {"de": "Zu viele Versuche", "en": "Too many attempts"}[language]
+            assert page.locator("h1").inner_text() == heading
+            check(page, language, width_name, width, "429, lockout", page.url)
     print(f"\naxe-core {result['testEngine']['version']}: {len(checked)} page views checked")
     for language, width_name, name in checked:
         print(
@@ -136,9 +243,10 @@ def test_axe_finds_no_violations_on_any_page_type(new_context, demo):
             if (language, width_name, name) not in {k[:3] for k in violations}
             else f"  {language} {width_name:7} {name}: VIOLATIONS"
         )
-    # both widths; 25 addresses in each language, the notice of a missing translation in English
-    assert len(checked) == 2 * (2 * 25 + 1)
+    # both widths; 28 addresses in each language, the notice of a missing translation in English
+    assert len(checked) == 2 * (2 * 28 + 1)
     assert violations == {}
+    assert problems == {}
 
 
 def test_keyboard_reaches_the_search_filters_in_order(new_context, demo):
