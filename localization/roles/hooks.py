@@ -3,14 +3,16 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import TranslatableMixin, WorkflowState
 from wagtail_localize.models import Translation
 
-from . import views
+from . import editor, views
 from .groups import translator_languages
+from .panels import TranslationsAwaitingReviewPanel
 
 
 @hooks.register("register_admin_urls", order=-10)
@@ -41,6 +43,11 @@ def register_checked_localize_views():
             views.convert_to_alias,
             name="localization_convert_to_alias",
         ),
+        path(
+            "localize/translate/<int:translation_id>/disable/",
+            views.stop_translation,
+            name="localization_stop_translation",
+        ),
     ]
 
 
@@ -69,7 +76,9 @@ def submit_translation_for_moderation(request, page):
 
     wagtail-localize's translation editor replaces the page editor and can only publish. This
     saves the translated segments as a new draft revision of the translation and starts (or
-    resumes) the page's workflow, so that moderators approve and publish it.
+    resumes) the page's workflow, so that moderators approve and publish it. While string
+    segments are still untranslated it only asks (a page that says how many); the form there
+    posts again with `confirm-incomplete`.
     """
     if request.method != "POST" or not request.POST.get("action-submit"):
         return None
@@ -92,6 +101,20 @@ def submit_translation_for_moderation(request, page):
             else _("This translation is already in moderation."),
         )
         return redirect("wagtailadmin_pages:edit", page.id)
+    left = editor.progress(translation)
+    if left["missing"] and not request.POST.get("confirm-incomplete"):
+        return TemplateResponse(
+            request,
+            "localization/editor/confirm_submit.html",
+            {
+                "page": page,
+                "translation": translation,
+                "progress": left,
+                "page_title": _("Submit an incomplete translation?"),
+                "header_title": _("Submit an incomplete translation?"),
+                "header_icon": "warning",
+            },
+        )
     translation.save_target(user=request.user, publish=False)
     page = type(page).objects.get(pk=page.pk)
     if needs_changes:
@@ -104,3 +127,8 @@ def submit_translation_for_moderation(request, page):
         % {"title": page.get_admin_display_title()},
     )
     return redirect("wagtailadmin_pages:edit", page.id)
+
+
+@hooks.register("construct_homepage_panels")
+def show_untranslated_segments_to_moderators(request, panels):
+    panels.append(TranslationsAwaitingReviewPanel())

@@ -14,7 +14,9 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import DraftStateMixin, Page
 from wagtail.snippets.permissions import get_permission_name
+from wagtail_localize.models import Translation
 from wagtail_localize.views import convert as localize_convert
+from wagtail_localize.views import edit_translation as localize_edit
 from wagtail_localize.views.submit_translations import (
     SubmitPageTranslationView,
     SubmitSnippetTranslationView,
@@ -22,6 +24,7 @@ from wagtail_localize.views.submit_translations import (
 )
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
+from .editor import can_detach
 from .groups import translator_languages
 
 
@@ -76,6 +79,16 @@ class PortalUpdateTranslationsView(UpdateTranslationsView):
 def convert_to_alias(request, page_id):
     """wagtail-localize's convert-to-alias, which discards the translation: publishers only."""
     page = get_object_or_404(Page, id=page_id)
-    if not page.permissions_for_user(request.user).can_publish():
+    if not can_detach(request.user, page.specific):
         raise PermissionDenied
     return localize_convert.convert_to_alias(request, page_id)
+
+
+def stop_translation(request, translation_id):
+    """wagtail-localize's "Stop synced translation", which detaches the translation from its
+    source for good: only for those who may publish it (localization.roles.editor)."""
+    translation = get_object_or_404(Translation, id=translation_id)
+    instance = translation.get_target_instance()
+    if not can_detach(request.user, instance):
+        raise PermissionDenied
+    return localize_edit.stop_translation(request, translation_id)

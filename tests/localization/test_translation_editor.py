@@ -1,0 +1,255 @@
+"""wagtail-localize's translation editor as each role gets it (localization.roles.editor).
+
+Translators and editors (who may not publish) never get "Stop synced translation" or "Convert to
+alias page": not in the editor's props, not as a footer button, and not from the server; their
+main footer action is "Submit for moderation", which asks before it submits a translation with
+untranslated segments. Moderators keep wagtail-localize's own footer. The dashboard shows the
+moderators how many segments of a translation awaiting their review are untranslated.
+"""
+
+import html
+import json
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import translation as django_translation
+from wagtail.models import Page, WorkflowState
+from wagtail.users.models import UserProfile
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
+
+from localization.memory import SOURCE_CHANGED
+from localization.roles.groups import EDITORS, MODERATORS, translator_group_name
+from pages.factories import ThemeFactory
+from pages.models import StandardPage
+from tests.localization.test_roles import make_user, site_tree  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english_admin():
+    with django_translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def tree(site_tree):  # noqa: F811 (test_roles' fixture)
+    return site_tree
+
+
+@pytest.fixture
+def users(django_user_model, tree):
+    """A translator into English, an editor and a moderator, their admin in English."""
+    people = {
+        "translator": make_user(django_user_model, "tara", translator_group_name("en")),
+        "editor": make_user(django_user_model, "emil", EDITORS),
+        "moderator": make_user(django_user_model, "mona", MODERATORS),
+    }
+    for user in people.values():
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = "en"
+        profile.save()
+    return people
+
+
+@pytest.fixture
+def translation(tree, locales):
+    return Translation.objects.get(
+        source__object_id=tree["page_de"].translation_key, target_locale=locales[1]
+    )
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def editor_props(response):
+    match = re.search(r'class="js-translation-editor" data-props="([^"]*)"', response.text)
+    assert match, "the translation editor is not on the page"
+    return json.loads(html.unescape(match.group(1)))
+
+
+def translate(translation, count=None):
+    """Translates `count` (default: all) string segments, as the editor's PUT would."""
+    segments = StringSegment.objects.filter(source=translation.source).select_related("string")
+    segments = list(segments.order_by("order"))
+    for segment in segments[:count]:
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=translation.target_locale,
+            context=segment.context,
+            defaults={"data": f"EN {segment.string.data}", "translation_type": "manual"},
+        )
+    return len(segments)
+
+
+@pytest.mark.parametrize("role", ["translator", "editor"])
+def test_who_may_not_publish_gets_no_detaching_action_and_submits(
+    client, users, tree, translation, role
+):
+    page_en = tree["page_en"]
+    client.force_login(users[role])
+    response = client.get(edit_url(page_en))
+    assert response.status_code == 200
+    assert "wagtail_localize/admin/edit_translation.html" in [t.name for t in response.templates]
+
+    links = editor_props(response)["links"]
+    # The keys are wagtail-localize's: if an upgrade renames them, this fails.
+    assert links["convertToAliasUrl"] is None
+    assert links["stopTranslationUrl"] is None
+    assert editor_props(response)["perms"]["canPublish"] is False
+    content = response.text
+    assert "css/translation_editor.css" in content  # hides wagtail-localize's footer
+    footer = content[content.index('class="portal-translation-footer"') :]
+    main = re.search(r"<nav[^>]*>\s*(?:<div[^>]*>\s*)?<button[^>]*>(.*?)</button>", footer, re.S)
+    assert main and "Submit for moderation" in main.group(1)
+    assert 'name="action-submit"' in footer
+    assert "Convert to alias" not in content
+    assert "Stop synced translation" not in content
+    assert reverse("wagtail_localize:preview_translation", args=[translation.pk]) in footer
+
+
+def test_who_may_not_publish_is_refused_stop_and_convert(client, users, tree, translation):
+    page_en = tree["page_en"]
+    for role in ("translator", "editor"):
+        client.force_login(users[role])
+        stop = client.post(reverse("wagtail_localize:stop_translation", args=[translation.pk]))
+        convert = client.post(reverse("wagtail_localize:convert_to_alias", args=[page_en.pk]))
+        assert stop.status_code == convert.status_code == 302  # Wagtail's "permission denied"
+        assert reverse("wagtailadmin_home") == stop["Location"] == convert["Location"]
+        assert Translation.objects.get(pk=translation.pk).enabled
+        assert Page.objects.get(pk=page_en.pk).alias_of_id is None
+
+
+def test_the_moderator_keeps_wagtail_localizes_footer_and_may_stop(
+    client, users, tree, translation
+):
+    page_en = tree["page_en"]
+    client.force_login(users["moderator"])
+    response = client.get(edit_url(page_en))
+    props = editor_props(response)
+    assert props["perms"]["canPublish"] is True
+    assert props["links"]["stopTranslationUrl"] == reverse(
+        "wagtail_localize:stop_translation", args=[translation.pk]
+    )
+    assert props["links"]["convertToAliasUrl"] == reverse(
+        "wagtail_localize:convert_to_alias", args=[page_en.pk]
+    )
+    assert "portal-translation-footer" not in response.text
+    assert "css/translation_editor.css" not in response.text
+
+    response = client.post(
+        reverse("wagtail_localize:stop_translation", args=[translation.pk]),
+        {"next": edit_url(page_en)},
+    )
+    assert response.status_code == 302
+    assert not Translation.objects.get(pk=translation.pk).enabled
+
+
+def test_a_translator_of_snippets_publishes_but_cannot_stop(client, users, locales):
+    _de, en = locales
+    theme = ThemeFactory(name="Wohnen", slug="housing")
+    from wagtail_localize.operations import translate_object
+
+    translate_object(theme, [en])
+    theme_en = theme.get_translation(en)
+    translation = Translation.objects.get(source__object_id=theme.translation_key)
+    client.force_login(users["translator"])
+    url = reverse("wagtailsnippets_pages_theme:edit", args=[theme_en.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert editor_props(response)["links"]["stopTranslationUrl"] is None
+    footer = response.text[response.text.index('class="portal-translation-footer"') :]
+    assert 'name="action" value="publish"' in footer
+    assert "Publish in English" in footer
+    client.post(reverse("wagtail_localize:stop_translation", args=[translation.pk]))
+    assert Translation.objects.get(pk=translation.pk).enabled
+
+    # The footer's main action saves the translated snippet, as wagtail-localize's would.
+    segment = StringSegment.objects.get(source=translation.source, string__data="Wohnen")
+    StringTranslation.objects.create(
+        translation_of=segment.string, locale=en, context=segment.context, data="Housing"
+    )
+    response = client.post(url, {"action": "publish"})
+    assert response.status_code == 302
+    assert str(type(theme).objects.get(pk=theme_en.pk)) == "Housing"
+
+
+def test_an_incomplete_translation_is_submitted_only_when_confirmed(
+    client, users, tree, translation
+):
+    page_en = tree["page_en"]
+    total = translate(translation, count=1)
+    assert total >= 3
+    client.force_login(users["translator"])
+
+    response = client.post(edit_url(page_en), {"action-submit": "submit"})
+    assert response.status_code == 200
+    text = " ".join(response.text.split())
+    assert f"{total - 1} of {total} segments" in text
+    assert "are not yet translated into English" in text
+    assert 'name="confirm-incomplete"' in response.text
+    page_en = StandardPage.objects.get(pk=page_en.pk)
+    assert page_en.current_workflow_state is None  # not submitted
+
+    response = client.post(
+        edit_url(page_en), {"action-submit": "submit", "confirm-incomplete": "1"}
+    )
+    assert response.status_code == 302
+    state = StandardPage.objects.get(pk=page_en.pk).current_workflow_state
+    assert state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS
+
+
+def test_a_complete_translation_is_submitted_directly(client, users, tree, translation):
+    page_en = tree["page_en"]
+    translate(translation)
+    client.force_login(users["translator"])
+    response = client.post(edit_url(page_en), {"action-submit": "submit"})
+    assert response.status_code == 302
+    state = StandardPage.objects.get(pk=page_en.pk).current_workflow_state
+    assert state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS
+
+
+def test_segments_to_check_count_as_untranslated_and_are_named(client, users, tree, translation):
+    from localization.models import MemoryNote
+
+    page_en = tree["page_en"]
+    total = translate(translation)
+    flagged = StringTranslation.objects.filter(locale=translation.target_locale).first()
+    flagged.has_error = True
+    flagged.field_error = SOURCE_CHANGED
+    flagged.save()
+    MemoryNote.objects.create(
+        translation=flagged, kind=MemoryNote.SOURCE_CHANGED, previous_source=flagged.translation_of
+    )
+    client.force_login(users["translator"])
+    response = client.post(edit_url(page_en), {"action-submit": "submit"})
+    text = " ".join(response.text.split())
+    assert f"1 of {total} segments" in text
+    assert "1 of them is pre-filled with your earlier translation" in text
+
+
+def test_moderators_see_the_untranslated_count_on_the_dashboard(client, users, tree, translation):
+    page_en = tree["page_en"]
+    total = translate(translation, count=2)
+    client.force_login(users["translator"])
+    client.post(edit_url(page_en), {"action-submit": "submit", "confirm-incomplete": "1"})
+
+    client.force_login(users["moderator"])
+    response = client.get(reverse("wagtailadmin_home"))
+    content = response.text
+    assert "Awaiting your review" in content  # Wagtail's panel, where they approve
+    panel = content[content.index('id="translations-awaiting-review-heading"') :]
+    assert f'data-untranslated="{total - 2}"' in panel
+    assert f"{total - 2} of {total} untranslated" in " ".join(panel.split())
+
+    # Translated meanwhile: the count is the current one.
+    translate(translation)
+    panel = client.get(reverse("wagtailadmin_home")).text
+    assert 'data-untranslated="0"' in panel
+    assert f"All {total} translated" in panel
+
+    # The translator reviews nothing: no panel.
+    client.force_login(users["translator"])
+    assert "translations-awaiting-review" not in client.get(reverse("wagtailadmin_home")).text
