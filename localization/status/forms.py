@@ -1,41 +1,43 @@
-"""Filters of the translation status overview and the bulk submit form."""
+"""Filters of the translation status report and the bulk submit form."""
 
 from typing import cast
 
+import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale
 
 from localization.status import query
 
 
-def _language_choices():
-    return [("", _("All languages")), *get_content_languages().items()]
+class StatusFilterSet(WagtailFilterSet):
+    """The report's filters. The items are not a queryset (see `query`): the filter set only
+    validates the values, and `filter_queryset` applies them to the list of items with
+    `query.filter_items`, where the status filter depends on the chosen language."""
 
+    q = django_filters.CharFilter(label=_("Title"), max_length=200)
+    section = django_filters.ChoiceFilter(label=_("Section"), empty_label=_("All sections"))
+    type = django_filters.ChoiceFilter(label=_("Type"), empty_label=_("All types"))
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), empty_label=_("Any status"), choices=query.STATUS_CHOICES
+    )
+    language = django_filters.ChoiceFilter(
+        label=_("Language"),
+        empty_label=_("All languages"),
+        help_text=_("The status filter applies to this language."),
+    )
 
-class StatusFilterForm(forms.Form):
-    q = forms.CharField(label=_("Title"), required=False, max_length=200)
-    section = forms.ChoiceField(label=_("Section"), required=False)
-    type = forms.ChoiceField(label=_("Type"), required=False)
-    status = forms.ChoiceField(label=_("Status"), required=False)
-    language = forms.ChoiceField(label=_("Language"), required=False)
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None, section_choices=()):
+        super().__init__(data, queryset, request=request, prefix=prefix)
+        self.filters["section"].extra["choices"] = list(section_choices)
+        self.filters["type"].extra["choices"] = query.type_choices()
+        self.filters["language"].extra["choices"] = list(get_content_languages().items())
 
-    def __init__(self, *args, section_choices=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        choice_fields = cast(dict[str, forms.ChoiceField], self.fields)
-        choice_fields["section"].choices = [("", _("All sections")), *section_choices]
-        choice_fields["type"].choices = [("", _("All types")), *query.type_choices()]
-        choice_fields["status"].choices = [("", _("Any status")), *query.STATUS_CHOICES]
-        choice_fields["language"].choices = _language_choices()
-        self.fields["language"].help_text = _("The status filter applies to this language.")
-
-    def filters(self):
-        """The valid filter values (an invalid one is ignored and shown as an error)."""
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value}
+    def filter_queryset(self, queryset):
+        values = {name: value for name, value in self.form.cleaned_data.items() if value}
+        return type(queryset)(query.filter_items(queryset, **values))
 
 
 class BulkSubmitForm(forms.Form):

@@ -10,6 +10,7 @@ from localization.status.permissions import can_view_status
 
 urlpatterns = [
     path("", views.TranslationStatusView.as_view(), name="index"),
+    path("results/", views.TranslationStatusView.as_view(results_only=True), name="index_results"),
     path("submit/", views.BulkSubmitView.as_view(), name="bulk_submit"),
 ]
 

@@ -1,26 +1,25 @@
-"""The translation status overview, its CSV export, and the bulk "Submit for translation"."""
+"""The translation status report (Wagtail's ReportView) and its bulk "Submit for translation"."""
 
-import csv
 import logging
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.views.generic import TemplateView, View
+from django.views.generic import View
+from wagtail.admin.views.reports import ReportView
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Page
 from wagtail_localize.operations import TranslationCreator
 
 from localization.status import query
-from localization.status.forms import BulkSubmitForm, StatusFilterForm
+from localization.status.forms import BulkSubmitForm, StatusFilterSet
 from localization.status.permissions import (
     can_submit_into,
     can_submit_translations,
@@ -28,6 +27,14 @@ from localization.status.permissions import (
 )
 
 logger = logging.getLogger(__name__)
+
+
+class ItemList(list):
+    """The report's items, where django-filter and Wagtail's listing expect a queryset: they
+    read its `model` (None: no model fields to filter on, no locale filter added)."""
+
+    model = None
+
 
 PAGE_SIZE = 50
 # Spreadsheet applications run cells starting with these as formulas (CSV injection).
@@ -40,60 +47,127 @@ def csv_safe(value):
     return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
 
 
-class StatusPermissionMixin(View):
+class TranslationStatusView(ReportView):
+    """The report, on Wagtail's ReportView: filters (`StatusFilterSet`), paging, and the CSV and
+    XLSX export of every filtered item come from Wagtail. Its rows are `query.Item`s, built in
+    a fixed number of queries, not a queryset."""
+
+    template_name = "localization/status/index.html"
+    results_template_name = "localization/status/index_results.html"
+    page_title = gettext_lazy("Translation status")
+    header_icon = "site"
+    index_url_name = "localization_status:index"
+    index_results_url_name = "localization_status:index_results"
+    filterset_class = StatusFilterSet
+    paginate_by = PAGE_SIZE
+    context_object_name = "status_items"
+    # Wagtail's XLSX export turns formulas into text; its CSV export does not, so every text
+    # cell of the CSV goes through csv_safe.
+    custom_value_preprocess = {
+        **ReportView.custom_value_preprocess,
+        str: {ReportView.FORMAT_CSV: csv_safe},
+    }
+
     def dispatch(self, request, *args, **kwargs):
         if not can_view_status(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    @cached_property
+    def overview(self):
+        return query.StatusOverview(language=get_language())
 
-def overview_items(request):
-    """The overview, the filter form and the filtered items for `request.GET`."""
-    overview = query.StatusOverview(language=get_language())
-    items = overview.build()
-    form = StatusFilterForm(request.GET or None, section_choices=overview.section_choices())
-    filtered = query.filter_items(items, **form.filters())
-    return overview, form, items, filtered
+    @cached_property
+    def all_items(self):
+        return ItemList(self.overview.build())
 
+    @cached_property
+    def languages(self):
+        return self.overview.languages
 
-class TranslationStatusView(StatusPermissionMixin, TemplateView):
-    template_name = "localization/status/index.html"
-    page_title = gettext_lazy("Translation status")
+    def get_base_queryset(self):
+        return self.all_items
 
-    def get(self, request, *args, **kwargs):
-        self.overview, self.form, self.all_items, self.items = overview_items(request)
-        if request.GET.get("export") == "csv":
-            return self.export_csv()
-        return super().get(request, *args, **kwargs)
+    def get_filterset_kwargs(self):
+        return {
+            **super().get_filterset_kwargs(),
+            "queryset": self.all_items,
+            "section_choices": self.overview.section_choices(),
+        }
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        languages = get_content_languages()
-        codes = self.overview.languages
-        page = Paginator(self.items, PAGE_SIZE).get_page(self.request.GET.get("p"))
-        rows = [(item, item.cell_list(codes)) for item in page.object_list]
-        params = self.request.GET.copy()
-        params.pop("p", None)
-        params.pop("export", None)
+    def get_filtered_queryset(self):
+        return self.get_queryset()  # BaseListingView.get_queryset applies the filters
+
+    # -- export -----------------------------------------------------------------------------
+
+    @cached_property
+    def export_headings(self):
+        names = get_content_languages()
+        headings = {
+            "title": _("Title"),
+            "type": _("Type"),
+            "section": _("Section"),
+            "source_language": _("Source language"),
+        }
+        for code in self.languages:
+            language = {"language": names.get(code, code)}
+            headings[f"{code}:status"] = _("%(language)s: status") % language
+            headings[f"{code}:progress"] = _("%(language)s: segments translated") % language
+            headings[f"{code}:title"] = _("%(language)s: title") % language
+        headings["translation_key"] = _("Translation key")
+        return headings
+
+    @cached_property
+    def list_export(self):
+        return list(self.export_headings)
+
+    def to_row_dict(self, item):
+        row = {
+            "title": item.title,
+            "type": str(item.type_label),
+            "section": item.section_title,
+            "source_language": item.source_language,
+        }
+        for cell in item.cell_list(self.languages):
+            row[f"{cell.language}:status"] = str(cell.label)
+            row[f"{cell.language}:progress"] = cell.progress
+            row[f"{cell.language}:title"] = cell.title
+        row["translation_key"] = str(item.translation_key)
+        return row
+
+    def get_heading(self, queryset, field):
+        return str(self.export_headings[field])
+
+    def get_filename(self):
+        return f"translation-status-{timezone.localtime():%Y-%m-%d}"
+
+    def stream_csv(self, queryset):
+        yield "\ufeff".encode()  # BOM: spreadsheet applications then read UTF-8
+        yield from super().stream_csv(queryset)
+
+    # -- page -------------------------------------------------------------------------------
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        names = get_content_languages()
+        codes = self.languages
         summary = {code: dict.fromkeys(dict(query.STATUS_CHOICES), 0) for code in codes}
-        for item in self.items:
+        for item in self.object_list:
             for code, cell in item.cells.items():
                 summary[code][cell.status] += 1
+        params = self.request.GET.copy()
+        for name in ("export", "_w_filter_fragment"):
+            params.pop(name, None)
+        next_url = self.index_url + (f"?{params.urlencode()}" if params else "")
         context.update(
             {
-                "page_title": self.page_title,
-                "header_title": self.page_title,
-                "header_icon": "site",
-                "form": self.form,
-                "page_obj": page,
-                "rows": rows,
-                "languages": [(code, languages.get(code, code)) for code in codes],
-                "total": len(self.items),
+                "rows": [(item, item.cell_list(codes)) for item in context["object_list"]],
+                "languages": [(code, names.get(code, code)) for code in codes],
+                "total": len(self.object_list),
                 "total_all": len(self.all_items),
-                "query_string": params.urlencode(),
                 "summary": [
                     (
-                        languages.get(code, code),
+                        names.get(code, code),
                         [(query.STATUS_LABELS[s], n) for s, n in counts.items()],
                     )
                     for code, counts in summary.items()
@@ -103,39 +177,13 @@ class TranslationStatusView(StatusPermissionMixin, TemplateView):
                     initial={"locale": self.request.GET.get("language") or None}
                 ),
                 "bulk_url": reverse("localization_status:bulk_submit"),
-                "next_url": self.request.get_full_path(),
+                "next_url": next_url,
             }
         )
         return context
 
-    def export_csv(self):
-        languages = get_content_languages()
-        codes = self.overview.languages
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        stamp = timezone.localtime().strftime("%Y-%m-%d")
-        response["Content-Disposition"] = f'attachment; filename="translation-status-{stamp}.csv"'
-        response.write("\ufeff")  # BOM: spreadsheet applications then read UTF-8
-        writer = csv.writer(response)
-        header = [_("Title"), _("Type"), _("Section"), _("Source language")]
-        for code in codes:
-            name = languages.get(code, code)
-            header += [
-                _("%(language)s: status") % {"language": name},
-                _("%(language)s: segments translated") % {"language": name},
-                _("%(language)s: title") % {"language": name},
-            ]
-        header.append(_("Translation key"))
-        writer.writerow([csv_safe(cell) for cell in header])
-        for item in self.items:
-            row = [item.title, item.type_label, item.section_title, item.source_language]
-            for cell in item.cell_list(codes):
-                row += [cell.label, cell.progress, cell.title]
-            row.append(item.translation_key)
-            writer.writerow([csv_safe(cell) for cell in row])
-        return response
 
-
-class BulkSubmitView(StatusPermissionMixin, View):
+class BulkSubmitView(View):
     """Submits the selected items for translation into one locale, with wagtail-localize's
     TranslationCreator: the same operation as its "Translate this page" view, for many items
     (related snippets included, drafts or live as wagtail-localize's settings decide)."""
@@ -143,7 +191,7 @@ class BulkSubmitView(StatusPermissionMixin, View):
     http_method_names = ["post"]
 
     def post(self, request):
-        if not can_submit_translations(request.user):
+        if not can_view_status(request.user) or not can_submit_translations(request.user):
             raise PermissionDenied
         overview = query.StatusOverview(language=get_language())
         items = {item.key: item for item in overview.build()}

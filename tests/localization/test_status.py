@@ -1,5 +1,6 @@
-"""The translation status overview: statuses, filters, CSV export, bulk submit, permissions,
-and a number of SQL queries that does not grow with the number of pages."""
+"""The translation status report (Wagtail's ReportView): statuses, filters, CSV and XLSX export,
+bulk submit, permissions, and a number of SQL queries that does not grow with the number of
+pages."""
 
 import csv
 import io
@@ -325,7 +326,9 @@ def test_csv_export(client, superuser, mixed):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert response["Content-Disposition"].startswith('attachment; filename="translation-status-')
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    content = b"".join(response.streaming_content)
+    assert content.startswith("\ufeff".encode())  # spreadsheet applications then read UTF-8
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
     header, body = rows[0], rows[1:]
     assert header[0] in ("Title", "Titel")
     assert header[-1] in ("Translation key", "Übersetzungsschlüssel")
@@ -340,6 +343,42 @@ def test_csv_export(client, superuser, mixed):
     ).get_progress()
     assert f"{done}/{total}" in halb
     assert len(header) == len(halb)
+
+
+def test_xlsx_export_keeps_formulas_as_text(client, superuser, mixed):
+    from openpyxl import load_workbook
+
+    practices = {"practices": mixed["missing"].get_parent()}
+    evil = '=HYPERLINK("http://evil.example","click")'
+    practice(practices, title=evil)
+    client.force_login(superuser)
+    response = client.get(URL, {"export": "xlsx", "type": "pages.goodpracticepage"})
+    assert response.status_code == 200
+    assert "spreadsheetml" in response["Content-Type"]
+    assert 'filename="translation-status-' in response["Content-Disposition"]
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] in ("Title", "Titel")
+    by_title = {row[0]: row for row in rows[1:]}
+    assert set(by_title) == {"Fehlt", "Halb", evil}  # filtered by type
+    evil_cell = next(row for row in sheet.iter_rows() if row[0].value == evil)[0]
+    assert evil_cell.data_type == "s"  # text, not a formula
+
+
+def test_filters_come_from_the_filter_set_and_refresh_without_reload(client, superuser, mixed):
+    client.force_login(superuser)
+    page = client.get(URL).content.decode()
+    for name in ("q", "section", "type", "status", "language"):
+        assert f'name="{name}"' in page
+    assert reverse("localization_status:index_results") in page
+    assert f"{URL}?export=xlsx" in page and f"{URL}?export=csv" in page
+
+    results = client.get(reverse("localization_status:index_results"), {"status": "in_progress"})
+    assert results.status_code == 200
+    assert titles(results) == ["Halb"]
+    assert "<html" not in results.content.decode()
+    # Links back to the report from the fragment point at the report, not at the fragment.
+    assert f'name="next" value="{URL}?status=in_progress"' in results.content.decode()
 
 
 def test_csv_safe():
