@@ -9,7 +9,16 @@ import datetime
 
 from django.db import transaction
 from django.utils import timezone
-from wagtail_localize.models import TranslatableObject
+from wagtail_localize.models import (
+    OverridableSegment,
+    RelatedObjectSegment,
+    SegmentOverride,
+    String,
+    StringSegment,
+    StringTranslation,
+    TemplateSegment,
+    TranslatableObject,
+)
 
 from community.models import ConsentRecord, ExpertContact, ExpertPage, PracticeProposal, Subscriber
 from community.newsletter.links import confirm_max_age
@@ -96,13 +105,32 @@ def export(email):
     return data
 
 
+def _delete_translation_data(keys):
+    """wagtail-localize's copies of the profiles' texts: the sources, their segments, the
+    translations and the source strings no other content uses. Deleting a page keeps them
+    (WAGTAILLOCALIZE_DISABLE_ON_DELETE, so that translators lose nothing); an erasure must not.
+    Segments protect their contexts, hence this order (as wagtail-localize's own cleanup)."""
+    segments = (OverridableSegment, RelatedObjectSegment, StringSegment, TemplateSegment)
+    string_ids = set(
+        StringSegment.objects.filter(context__object_id__in=keys).values_list(
+            "string_id", flat=True
+        )
+    )
+    for model in segments:
+        model.objects.filter(context__object_id__in=keys).delete()
+    for model in (SegmentOverride, StringTranslation):
+        model.objects.filter(context__object_id__in=keys).delete()
+    TranslatableObject.objects.filter(translation_key__in=keys).delete()
+    # A name or biography as a source string (with its translations), unless used elsewhere.
+    String.objects.filter(pk__in=string_ids, segments__isnull=True).delete()
+
+
 def _delete_profiles(email):
     pages = list(ExpertPage.objects.filter(contact__email=email))
     keys = {page.translation_key for page in pages}
     for page in pages:
         page.delete()  # Wagtail's delete: its revisions go too, and search forgets it
-    # wagtail-localize's copies of the texts (translation sources and translations).
-    TranslatableObject.objects.filter(translation_key__in=keys).delete()
+    _delete_translation_data(keys)
     return len(pages)
 
 

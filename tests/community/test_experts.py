@@ -378,3 +378,42 @@ def test_search_facets_of_an_expert(experts, taxonomy):
         "country": ["th"],
     }
     assert Theme.objects.filter(slug="urban-mobility").exists()
+
+
+def test_erasing_an_expert_erases_the_texts_wagtail_localize_keeps(experts):
+    """Deleting a page keeps its wagtail-localize data (WAGTAILLOCALIZE_DISABLE_ON_DELETE); an
+    erasure removes it: sources, segments, translations and the strings nothing else uses."""
+    from wagtail.models import Locale
+    from wagtail_localize.models import (
+        String,
+        StringTranslation,
+        TranslatableObject,
+        Translation,
+        TranslationSource,
+    )
+
+    hidden, ada = experts["hidden"], experts["ada"]
+    english = Locale.objects.get(language_code="en")
+    TranslationSource.update_or_create_from_instance(ada)  # shares the biography's string
+    source, _ = TranslationSource.update_or_create_from_instance(hidden)
+    translation = Translation.objects.create(source=source, target_locale=english)
+    for segment in source.stringsegment_set.select_related("string"):
+        StringTranslation.objects.create(
+            translation_of=segment.string,
+            locale=english,
+            context=segment.context,
+            data=f"EN {segment.string.data}",
+        )
+    translation.save_target(publish=False)
+    assert String.objects.filter(data="Grace Hidden").exists()
+
+    assert personal_data.erase("no.consent@example.org") == {
+        "expert profiles": 2,
+        "expert contacts": 1,
+    }
+    assert not TranslatableObject.objects.filter(translation_key=hidden.translation_key).exists()
+    assert not String.objects.filter(data="Grace Hidden").exists()
+    assert not StringTranslation.objects.filter(data__startswith="EN ").exists()
+    # Ada's profile still uses the same biography: its string stays.
+    assert String.objects.filter(data=ada.teaser).exists()
+    assert TranslationSource.objects.filter(object_id=ada.translation_key).exists()
