@@ -6,8 +6,9 @@ block ids (`assign_ids`), so wagtail-localize's segments of the German source ca
 to the English text path by path.
 
 References to other objects are `Ref(kind, key)` values, resolved by the seeder: images and
-documents by their key, taxonomy terms and partners by slug, pages by their spec key (to the
-page in the language being built).
+documents by their key, taxonomy terms and partners by slug, experts' private contacts by
+their key in `demo.community`, pages by their spec key (to the page in the language being
+built).
 """
 
 import uuid
@@ -34,7 +35,7 @@ class T:
 @dataclass(frozen=True)
 class Ref:
     """A reference to another demo object: kind is image, document, page, region, country,
-    theme, sdg or partner; key is its key, slug or ISO code."""
+    theme, sdg, partner or expert-contact; key is its key, slug or ISO code."""
 
     kind: str
     key: str

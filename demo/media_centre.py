@@ -42,6 +42,33 @@ def _news(key, **fields):
     return PageSpec(key=key, model=NewsPage, parent="news", fields=fields)
 
 
+def _past_issue(number, issue, day, contents):
+    """An earlier newsletter issue: an example written for the demo, marked as one."""
+    return _news(
+        f"news-newsletter-{number}",
+        title=T(
+            f"Newsletter Connective Cities Nr. {number}, {issue.de} (Beispiel)",
+            f"Connective Cities newsletter no. {number}, {issue.en} (example)",
+        ),
+        slug=T(f"newsletter-{number}", f"newsletter-{number}"),
+        teaser=contents,
+        date=day,
+        category=NewsCategory.NEWSLETTER,
+        body=[
+            paragraph(
+                T(
+                    f"<p>In dieser Ausgabe: {contents.de}</p>"
+                    "<p>Eine Beispielausgabe der Demo: der Inhalt ist zusammengefasst, nicht "
+                    "das Original.</p>",
+                    f"<p>In this issue: {contents.en}</p>"
+                    "<p>An example issue of the demo: its contents are summarised, not the "
+                    "original.</p>",
+                )
+            ),
+        ],
+    )
+
+
 NEWS = [
     _news(
         "news-uclg-sdg-modules",
@@ -134,13 +161,36 @@ NEWS = [
                 T("Aktuelle Ausgabe", "Latest issue"),
                 ("newsletter-85", T("Newsletter Nr. 85 (PDF)", "Newsletter no. 85 (PDF)")),
             ),
-            heading(T("Newsletter abonnieren", "Subscribe to the newsletter")),
+            heading(T("Kontakt zur Redaktion", "Contact the editors")),
             contact(
                 T("Redaktion Newsletter", "Newsletter team"),
                 institution=T("Connective Cities", "Connective Cities"),
                 email="info@connective-cities.net",
             ),
         ],
+    ),
+    _past_issue(
+        84,
+        T("3-2025", "3-2025"),
+        date(2025, 3, 20),
+        T(
+            "Teilnahmeaufrufe zur Hitze in den Städten und zur Digitalisierung der "
+            "Abfallwirtschaft, ein Rückblick auf die Urban Labs und neue Gesichter im "
+            "Expertenpool.",
+            "Calls for participants on heat in cities and on digitalisation in waste "
+            "management, a look back at the Urban Labs and new faces in the pool of experts.",
+        ),
+    ),
+    _past_issue(
+        83,
+        T("12-2024", "12-2024"),
+        date(2024, 12, 12),
+        T(
+            "Das Jahr im Rückblick: Dialogveranstaltungen in Westafrika und Südosteuropa, "
+            "Projektideen aus dem Netzwerk und ein Ausblick auf 2025.",
+            "The year in review: dialogue events in West Africa and Southeast Europe, project "
+            "ideas from the network and an outlook on 2025.",
+        ),
     ),
     _news(
         "news-urbanization-poverty-conference",

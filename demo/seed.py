@@ -15,8 +15,17 @@ factories of `pages.factories`; its English version is a wagtail-localize transl
    as a draft revision and published right away (wagtail-localize publishes in an on-commit
    hook, which never runs inside a test's transaction or an outer atomic block).
 
-A second run changes nothing: objects are found by a stable key (slug, title, short name),
-compared field by field and only saved, re-published or re-translated when they differ.
+A page that may not be public stays a draft in both languages (an expert without consent:
+`ExpertPage.may_be_public`); the English version of a page is published when the German one is.
+
+The community's demo records (`demo.community`) are made the way the portal makes them: the
+experts' private contacts with their consent recorded, and proposed practices stored, then
+turned into draft good practices in the moderation workflow (`community.proposals.service`).
+
+A second run changes nothing: objects are found by a stable key (slug, title, short name,
+e-mail address), compared field by field and only saved, re-published or re-translated when
+they differ. A consent is only ever recorded when a contact is created: one withdrawn in the
+admin stays withdrawn, and a proposal, once stored, is left to the moderators.
 """
 
 import copy
@@ -53,6 +62,9 @@ from wagtail_localize.models import (
 from wagtail_localize.segments import OverridableSegmentValue, StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
+from community.factories import ExpertContactFactory, ExpertIndexPageFactory, ExpertPageFactory
+from community.models import ExpertContact, ExpertIndexPage, ExpertPage, PracticeProposal
+from community.proposals import service as proposals
 from footer.models import FooterLink, FooterSettings, FooterSupporter, SocialLink
 from pages import factories
 from pages.models import (
@@ -80,6 +92,7 @@ from seo.addresses import configured_address
 
 from .auth import DEMO_GROUP
 from .base import DEMO_CREDIT, Ref, assign_ids, localise
+from .community import EXPERT_CONTACTS, PROPOSALS
 from .legal import FOOTER
 from .media import LOGOS, documents, give_pictures
 from .specs import page_specs
@@ -108,6 +121,8 @@ PAGE_FACTORIES = {
     SupportedProjectPage: factories.SupportedProjectPageFactory,
     NewsPage: factories.NewsPageFactory,
     PublicationPage: factories.PublicationPageFactory,
+    ExpertIndexPage: ExpertIndexPageFactory,
+    ExpertPage: ExpertPageFactory,
 }
 
 # Demo users: username, group (None for the superuser), name.
@@ -253,11 +268,13 @@ class DemoSeeder:
             self.seed_media(specs, pictures)
             self.seed_taxonomy()
             self.seed_partners()
+            self.seed_expert_contacts()
             self.seed_pages(specs)
             self.setup_site()
             self.translate_pages(specs)
             self.setup_footer()
             self.setup_groups()
+            self.seed_proposals()  # after the groups (the workflow), before the users
             self.seed_users()
             self.update_indexes()
         return self.report
@@ -490,6 +507,26 @@ class DemoSeeder:
         self.report[f"{kind} (en)"].add(status == "created", status == "updated")
         return obj
 
+    def seed_expert_contacts(self):
+        """The private side of the demo experts (see demo.community): created with their consent
+        recorded, as a moderator would; an existing contact's consent is never touched."""
+        self.step("Experts (contacts and consent)")
+        for key, name, email, language, consents in EXPERT_CONTACTS:
+            contact = ExpertContact.objects.filter(email=email).first()
+            created = contact is None
+            if created:
+                contact = ExpertContactFactory(
+                    name=name, email=email, language=language, consent=consents
+                )
+                changed = True
+            else:
+                changed = apply_fields(contact, {"name": name, "language": language})
+                if changed:
+                    contact.save()
+            self.snippets["expert-contact", key] = contact
+            self.report["expert contacts"].add(created, changed)
+        self.done("expert contacts")
+
     # -----------------------------------------------------------------------------------------
     # Pages
 
@@ -583,8 +620,16 @@ class DemoSeeder:
             if has_tags and sorted(tag.name for tag in page.tags.all()) != tags:
                 page.tags.set(tags)
                 changed = True
-        if changed or not page.live or page.has_unpublished_changes:
-            page.save_revision().publish()
+        if isinstance(page, ExpertPage) and not page.may_be_public():
+            # No consent: a draft (ExpertPage.save would keep it offline anyway).
+            saved = changed
+            if saved:
+                page.save_revision()
+        else:
+            saved = changed or not page.live or page.has_unpublished_changes
+            if saved:
+                page.save_revision().publish()
+        if saved:
             page = model.objects.get(pk=page.pk)
             self.touch(page)
             self.changed_de.add(spec.key)
@@ -694,6 +739,7 @@ class DemoSeeder:
         the English object.
         """
         is_page = isinstance(source_object, Page)
+        publish = not is_page or source_object.live  # a German draft has an English draft
         source, _ = TranslationSource.update_or_create_from_instance(source_object)
         translation, created = Translation.objects.get_or_create(
             source=source, target_locale=self.en
@@ -707,7 +753,7 @@ class DemoSeeder:
         changed |= self._sync_overrides(source, english)
 
         target = source_object.get_translation_or_none(self.en)
-        if is_page and target is not None:
+        if is_page and target is not None and publish:
             changed |= not target.live or target.has_unpublished_changes
         if target is not None and not changed:
             return None, target.specific if is_page else target
@@ -715,7 +761,8 @@ class DemoSeeder:
         if is_page:
             translation.save_target(publish=False)
             target = source_object.get_translation(self.en).specific
-            target.get_latest_revision().publish()
+            if publish:
+                target.get_latest_revision().publish()
         else:
             translation.save_target(publish=True)
             target = source_object.get_translation(self.en)
@@ -799,6 +846,32 @@ class DemoSeeder:
                 override.save()
                 changed = True
         return changed
+
+    # -----------------------------------------------------------------------------------------
+    # Proposed practices
+
+    def seed_proposals(self):
+        """Practices proposed through the public form (see demo.community), stored and turned
+        into draft good practices in the moderation workflow like a real proposal (Wagtail
+        notifies the moderators, none on a first run: the users come later); the invented
+        submitters get no mail. Found again by their address and title."""
+        self.step("Proposed practices")
+        for data in PROPOSALS:
+            found = PracticeProposal.objects.filter(email=data["email"], title=data["title"])
+            created = not found.exists()
+            if created:
+                locale = self.de if data["language"] == "de" else self.en
+                country = self.snippets["country", data["country"]].get_translation(locale)
+                themes = [
+                    self.snippets["theme", slug].get_translation(locale) for slug in data["themes"]
+                ]
+                values = {**data, "country": country, "themes": themes}
+                proposal = proposals.store(
+                    {**values, "images": [], "documents": []}, locale.language_code
+                )
+                self.touch(proposals.draft(proposal))
+            self.report["proposals"].add(created, False)
+        self.done("proposals")
 
     # -----------------------------------------------------------------------------------------
     # Groups and users

@@ -1,6 +1,6 @@
 """Every demo page, in tree order."""
 
-from . import events, legal, media_centre, practices, site
+from . import community, events, legal, media_centre, practices, site
 
 
 def page_specs(today):
@@ -11,4 +11,5 @@ def page_specs(today):
         *practices.page_specs(),
         *media_centre.page_specs(),
         *legal.page_specs(),
+        *community.page_specs(),
     ]

@@ -77,10 +77,7 @@ def store(data, language):
 def receive(data, language):
     proposal = store(data, language)
     try:
-        with transaction.atomic():
-            page, _revision = create_draft(proposal)
-            proposal.page = page
-            proposal.save(update_fields=["page"])
+        draft(proposal)
     except Exception as error:
         logger.exception("No draft page for practice proposal %s", proposal.pk)
         proposal.draft_error = f"{type(error).__name__}: {error}"
@@ -96,6 +93,15 @@ def receive(data, language):
         )
     )
     return proposal
+
+
+def draft(proposal):
+    """Make the stored proposal's draft page and submit it to moderation; returns the page."""
+    with transaction.atomic():
+        page, _revision = create_draft(proposal)
+        proposal.page = page
+        proposal.save(update_fields=["page"])
+    return page
 
 
 def _send(mail):

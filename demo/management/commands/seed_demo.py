@@ -10,6 +10,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
+from community.models import ExpertContact, PracticeProposal
 from demo.seed import DemoContentError, DemoSeeder
 from pages.models import (
     Country,
@@ -81,4 +82,12 @@ class Command(BaseCommand):
         self.stdout.write(f"  images: {PortalImage.objects.count()}")
         self.stdout.write(f"  documents: {get_document_model().objects.count()}")
         self.stdout.write(f"  wagtail-localize translations: {Translation.objects.count()}")
+        contacts = ExpertContact.objects
+        self.stdout.write(
+            f"  experts' contacts: {contacts.count()} ({contacts.consenting().count()} consenting)"
+        )
+        waiting = PracticeProposal.objects.filter(page__live=False).count()
+        self.stdout.write(
+            f"  proposed practices: {PracticeProposal.objects.count()} ({waiting} not published yet)"
+        )
         self.stdout.write(f"  users: {get_user_model().objects.count()}")
