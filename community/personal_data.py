@@ -7,8 +7,10 @@
 
 import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import ReferenceIndex
 from wagtail_localize.models import (
     OverridableSegment,
     RelatedObjectSegment,
@@ -32,6 +34,25 @@ UNSUBSCRIBED_DAYS = 30
 def _deleted(queryset):
     """How many rows of the queryset's own model were deleted (not counting their links)."""
     return queryset.delete()[1].get(queryset.model._meta.label, 0)
+
+
+def _delete_unused_uploads(proposals):
+    """Delete the images and documents of these proposals that no page or other proposal uses."""
+    deleted = 0
+    # Wagtail's reference index also lists the proposals' own links to their files.
+    proposal_type = ContentType.objects.get_for_model(PracticeProposal)
+    others = PracticeProposal.objects.exclude(pk__in=proposals.values("pk"))
+    for relation in ("images", "documents"):
+        shared = set(others.values_list(f"{relation}__pk", flat=True))
+        for upload in {
+            item for proposal in proposals for item in getattr(proposal, relation).all()
+        }:
+            used = ReferenceIndex.get_references_to(upload).exclude(base_content_type=proposal_type)
+            if upload.pk in shared or used.exists():
+                continue
+            upload.delete()
+            deleted += 1
+    return deleted
 
 
 def _when(value):
@@ -140,8 +161,10 @@ def erase(email):
     email = email.strip().lower()
     counts = {
         "newsletter subscriptions": _deleted(Subscriber.objects.filter(email=email)),
-        # The proposal as sent (name, address); a practice page made from it is the portal's
-        # own content and stays, edited by the moderators if it names the person.
+        # The proposal as sent (name, address) and the files uploaded with it that no page uses;
+        # a practice page made from it is the portal's own content and stays (with the files it
+        # shows), edited by the moderators if it names the person.
+        "uploaded files": _delete_unused_uploads(PracticeProposal.objects.filter(email=email)),
         "proposed practices": _deleted(PracticeProposal.objects.filter(email=email)),
         # The profile pages of every language with their revisions, then the person.
         "expert profiles": _delete_profiles(email),

@@ -6,11 +6,15 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 from PIL import Image
+from wagtail.documents.models import Document
+from wagtail.images import get_image_model
 from wagtail.models import WorkflowState
 
+from community import personal_data
 from community.consent import PROPOSAL_CONTACT, PROPOSAL_PUBLICATION
 from community.models import ConsentRecord, PracticeProposal
 from localization.roles.groups import MODERATORS
@@ -235,3 +239,30 @@ def test_repeated_submissions_are_limited_per_address_and_per_ip(site):
         same_network.post(URL, data(email=f"p{number}@example.org", title=f"Andere {number}"))
     assert same_network.post(URL, data(email="p9@example.org")).status_code == 429
     assert PracticeProposal.objects.count() == 8
+
+
+def test_erasing_the_proposer_deletes_the_uploads_no_page_uses(
+    client, site, django_capture_on_commit_callbacks
+):
+    client.post(URL, data(images=[png(), png("second.png")], documents=[pdf()]), format="multipart")
+    proposal = PracticeProposal.objects.get()
+    hero, unused = proposal.images.order_by("pk")
+    document = proposal.documents.get()
+    unused_file = unused.file.name
+
+    # The moderator keeps the first picture (the page's hero) and the document, and drops the
+    # second from the draft's gallery of pictures.
+    page = GoodPracticePage.objects.get()
+    page.body = [
+        (block.block_type, block.value) for block in page.body if block.block_type != "image"
+    ]
+    page.save_revision()
+    page.save()
+    with django_capture_on_commit_callbacks(execute=True):  # Wagtail deletes files on commit
+        erased = personal_data.erase("amina@example.org")
+    assert erased == {"uploaded files": 1, "proposed practices": 1, "consent records": 2}
+    assert list(get_image_model().objects.values_list("pk", flat=True)) == [hero.pk]
+    assert list(Document.objects.values_list("pk", flat=True)) == [document.pk]
+    assert GoodPracticePage.objects.get().hero_image_id == hero.pk
+    assert default_storage.exists(hero.file.name)
+    assert not default_storage.exists(unused_file)
