@@ -208,21 +208,37 @@ bench-search: venv-test ## Search benchmark: index rebuild and 200 faceted searc
 # mutants/, runs the tests once to learn which tests execute which function, then runs, for each
 # mutant, the tests of its module's scope that do (tests/mutation_scope.py). Each of those runs
 # starts from a copy of one database migrated here before (MUTATION_DB); SQLite only, so
-# DATABASE_URL is left out. niced: the machine is shared. MUTANTS narrows the run to some
-# modules by mutant name (e.g. MUTANTS='search.bitmaps*'); MUTATION_CHILDREN mutants at once.
-MUTANTS ?=
+# DATABASE_URL is left out. niced: the machine is shared. MODULES narrows the run to some
+# modules (files: MODULES="search/service.py localization/sync.py"); then mutmut's own runs (the
+# map of tests to functions, the clean run) take only those modules' tests too. MUTANTS narrows
+# it by mutant name instead (e.g. MUTANTS='search.bitmaps*'); MUTATION_CHILDREN mutants at once.
+# MUTATION_SAMPLE=10 checks a fixed random 10 % of each module's mutants (tools/mutation_sample.py,
+# seed MUTATION_SEED): the kill rate is then an estimate, which the report gives with its 95 % range.
+# Each run's wall time is added to mutants/mutation-times.tsv (make mutation-report shows it).
+MODULES ?=
+MUTATION_SAMPLE ?=
+MUTATION_SEED ?= 14
+MODULE_NAMES := $(subst /,.,$(patsubst %.py,%,$(MODULES)))
+MUTANTS ?= $(foreach m,$(MODULE_NAMES),'$(patsubst %.,%,$(m)).*')
 MUTATION_CHILDREN ?= 2
 MUTATION_MIN ?= 90
 MUTATION_DB := $(CURDIR)/var/mutation-template.sqlite3
 
 .PHONY: mutation mutation-report mutation-spot
-mutation: venv-test gettext ## Mutation testing of search/ and localization/ (mutmut; MUTANTS='search.bitmaps*' for a part), then the kill rate per module
+mutation: venv-test gettext ## Mutation testing of search/ and localization/ (mutmut; MODULES="search/service.py ..." for a part), then the kill rate per module
 	export $(TEST_ENV); $(COMPILEMESSAGES)
 	mkdir -p var && rm -f $(MUTATION_DB)*
 	DJANGO_SETTINGS_MODULE=cms.settings.mutation DATABASE_URL=sqlite:///$(MUTATION_DB) \
 	  nice -n 10 $(PY) manage.py migrate --no-input -v 0
+	@set -euo pipefail; set -f; start=$$(date +%s); names='$(MUTANTS)'; \
+	if [ -n "$(MUTATION_SAMPLE)" ]; then \
+	  names=$$(nice -n 10 $(PY) tools/mutation_sample.py $(MUTATION_SAMPLE) --seed $(MUTATION_SEED) $(MODULES)); fi; \
 	env -u DATABASE_URL MUTATION_DB_TEMPLATE=$(MUTATION_DB) DJANGO_SETTINGS_MODULE=cms.settings.mutation \
-	  nice -n 10 $(VENV)/bin/mutmut run --max-children $(MUTATION_CHILDREN) $(MUTANTS)
+	  MUTATION_MODULES="$(MODULE_NAMES)" \
+	  nice -n 10 $(VENV)/bin/mutmut run --max-children $(MUTATION_CHILDREN) $$names; \
+	printf '%s\t%s\t%s\t%s\t%s\n' "$$(date -u +%FT%TZ)" "$$(( $$(date +%s) - start ))" \
+	  "$(MUTATION_CHILDREN)" "$(or $(MUTATION_SAMPLE),100)%" "$(or $(MODULES),$(MUTANTS),all)" \
+	  >> mutants/mutation-times.tsv
 	$(PY) tools/mutation_report.py --min $(MUTATION_MIN)
 
 mutation-spot: venv-test gettext ## 25 hand-made mutants of the behaviours issue 14 found untested, each against the test that must catch it (tools/mutation_spot.py, about 15 min)

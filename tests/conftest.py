@@ -1,10 +1,19 @@
 """Shared fixtures: the two locales, a German home with its English translation, sections, taxonomy."""
 
 import datetime
+import os
 
 import pytest
 
 from tests import helpers
+
+if os.environ.get("MUTATION_DB_TEMPLATE"):
+    from tests import mutation_scope
+
+    @pytest.fixture(scope="session")
+    def django_db_setup(django_db_blocker):
+        """`make mutation`: each session's copy of the database migrated once, used as it is."""
+        yield from mutation_scope.template_database()
 
 
 def pytest_report_header(config):

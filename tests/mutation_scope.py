@@ -17,6 +17,10 @@ particular order. Three things make that slow or wrong here, and this plugin cha
   module's behaviour, not every test that passes through it (every page view calls the search
   service and the language fallback). A mutant no test in its scope executes is reported as
   "no tests" (pytest's exit code 5), never as killed.
+- Part of a run: `make mutation MODULES="search/service.py ..."` passes the modules on in
+  MUTATION_MODULES; mutmut's own sessions (the first run that maps tests to functions, the
+  clean run, the forced failure) then run only the tests of those modules' scopes, not every
+  test of tests/search/ and tests/localization/.
 
 Outside mutmut (no MUTANT_UNDER_TEST) the plugin changes nothing.
 """
@@ -78,6 +82,7 @@ SCOPE: dict[str, list[str]] = {
     "localization.status.": [f"{L}test_status.py"],
     "localization.sync": [f"{L}test_nothing_lost.py", f"{L}test_status.py"],
     "localization.sync_hooks": [f"{L}test_nothing_lost.py"],
+    "localization.memory": [f"{L}test_translation_memory.py"],
     "localization.roles.": [f"{L}test_roles.py"],
     "localization.visitors.": [f"{L}test_visitor_languages.py"],
 }
@@ -101,6 +106,22 @@ def pytest_sessionstart(session):
     session.config._mutation_db_copy = copy
 
 
+def template_database():
+    """The body of `django_db_setup` in a mutation run: the session's copy of the migrated
+    database becomes the test database; nothing is created, migrated or torn down."""
+    from django.conf import settings
+    from django.db import connections
+
+    connection = connections["default"]
+    if connection.settings_dict["ENGINE"] != "django.db.backends.sqlite3":
+        raise RuntimeError("make mutation runs on SQLite (MUTATION_DB_TEMPLATE)")
+    name = connection.settings_dict["TEST"]["NAME"]
+    settings.DATABASES["default"]["NAME"] = name
+    connection.settings_dict["NAME"] = name
+    connection.close()
+    yield
+
+
 def pytest_unconfigure(config):
     copy = getattr(config, "_mutation_db_copy", None)
     if copy is not None:
@@ -121,6 +142,30 @@ def scope_of(module: str) -> list[str] | None:
     return SCOPE[max(keys, key=len)] if keys else None
 
 
+def scope_of_modules(names: list[str]) -> list[str] | None:
+    """The test files of several modules (dotted paths), in order, each once.
+
+    None (every test) when one of them has no entry of its own, since its mutants run every
+    test, or is a package (`search.`), whose modules may lack one.
+    """
+    files: list[str] = []
+    for name in names:
+        scope = None if name.endswith(".") else scope_of(name)
+        if scope is None:
+            return None
+        files += [path for path in scope if path not in files]
+    return files
+
+
+def session_scope() -> list[str] | None:
+    """The tests this session may run: its mutant's scope, or that of the modules of the run."""
+    module = mutant_module()
+    if module:
+        return scope_of(module)
+    modules = os.environ.get("MUTATION_MODULES", "").split()
+    return scope_of_modules(modules) if modules else None
+
+
 def transactional(item) -> bool:
     marker = item.get_closest_marker("django_db")
     return "transactional_db" in getattr(item, "fixturenames", ()) or bool(
@@ -133,8 +178,7 @@ def transactional(item) -> bool:
 def pytest_collection_modifyitems(config, items):
     if "MUTANT_UNDER_TEST" not in os.environ:
         return
-    module = mutant_module()
-    scope = scope_of(module) if module else None
+    scope = session_scope()
     if scope is not None:
         prefixes = tuple(scope)
         dropped = [item for item in items if not item.nodeid.startswith(prefixes)]

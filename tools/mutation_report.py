@@ -3,18 +3,21 @@
 mutmut (3.x) keeps each mutated module's results in mutants/<path>.meta: {mutant name: exit
 code of its test run}. A mutant is killed when its tests failed (or ran out of time: a mutant
 that loops forever is caught too); it survived when they passed; "no tests" means no test
-executes the mutated function. Mutants named in tools/mutation_equivalent.txt (one name per
-line, a "#" and the reason after it) cannot change behaviour: they are counted apart and left
-out of the rate.
+executes the mutated function; "not checked" ones were not run (another module's run, or left
+out of a sample: the rate is then an estimate, shown with its 95 % range). Mutants named in
+tools/mutation_equivalent.txt (one name per line, a "#" and the reason after it) cannot change
+behaviour: they are counted apart and left out of the rate.
 
-Usage: python tools/mutation_report.py [--min PERCENT]; exits 1 when a package checked is
-below PERCENT.
+Usage: python tools/mutation_report.py [--min PERCENT]; exits 1 when a module whose mutants
+were run is below PERCENT. Modules none of whose mutants was run yet are named as "not run";
+the wall time of each `make mutation` (mutants/mutation-times.tsv) is shown after the table.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections import Counter
 from pathlib import Path
@@ -22,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 MUTANTS = ROOT / "mutants"
 EQUIVALENT = ROOT / "tools" / "mutation_equivalent.txt"
+TIMES = MUTANTS / "mutation-times.tsv"
 PACKAGES = ("search", "localization")
 KILLED = {1, 3, 36, 24, -24, 152, 255}  # test failure, pytest error, timeout
 SURVIVED = {0}
@@ -72,6 +76,19 @@ def rate(counts: Counter) -> float | None:
     return 100 * counts["killed"] / checked if checked else None
 
 
+def interval(counts: Counter) -> str:
+    """The 95 % range (Wilson) of the kill rate when only a sample of the mutants was run."""
+    checked = counts["mutants"] - counts["not checked"] - counts["equivalent"]
+    if not counts["not checked"] or not checked:
+        return ""
+    z = 1.96
+    share = counts["killed"] / checked
+    centre = (share + z * z / (2 * checked)) / (1 + z * z / checked)
+    half = z * math.sqrt(share * (1 - share) / checked + z * z / (4 * checked * checked))
+    half /= 1 + z * z / checked
+    return f"{100 * max(0.0, centre - half):.0f}-{100 * min(1.0, centre + half):.0f}%"
+
+
 COLUMNS = ("mutants", "killed", "survived", "no tests", "equivalent", "not checked", "other")
 WIDTH = 12
 
@@ -79,7 +96,11 @@ WIDTH = 12
 def row(name: str, counts: Counter) -> str:
     value = rate(counts)
     shown = "-" if value is None else f"{value:.1f}%"
-    return f"{name:<40}" + "".join(f"{counts[c]:>{WIDTH}}" for c in COLUMNS) + f"{shown:>{WIDTH}}"
+    return (
+        f"{name:<40}"
+        + "".join(f"{counts[c]:>{WIDTH}}" for c in COLUMNS)
+        + f"{shown:>{WIDTH}}  {interval(counts)}"
+    )
 
 
 def main() -> int:
@@ -91,20 +112,33 @@ def main() -> int:
     if not results:
         print("No mutation results in mutants/: run `make mutation` first.", file=sys.stderr)
         return 1
-    print(f"{'module':<40}" + "".join(f"{c:>{WIDTH}}" for c in COLUMNS) + f"{'killed %':>{WIDTH}}")
+    print(
+        f"{'module':<40}"
+        + "".join(f"{c:>{WIDTH}}" for c in COLUMNS)
+        + f"{'killed %':>{WIDTH}}  95% range (sample)"
+    )
     packages: dict[str, Counter] = {}
+    failed = []
+    not_run = []
     for module, codes in results.items():
         counts = tally(codes, equivalent)
         packages.setdefault(module.split("/")[0], Counter()).update(counts)
         if counts["mutants"] - counts["not checked"]:
             print(row(module, counts))
+            value = rate(counts)
+            if value is not None and value < args.min:
+                failed.append(module)
+        elif counts["mutants"]:
+            not_run.append(f"{module} ({counts['mutants']})")
     print()
-    failed = []
     for package, counts in packages.items():
-        print(row(f"{package}/ (all)", counts))
-        value = rate(counts)
-        if value is not None and value < args.min:
-            failed.append(package)
+        print(row(f"{package}/ (all run so far)", counts))
+    if not_run:
+        print(f"\nNot run yet ({len(not_run)} modules, mutants in brackets): {', '.join(not_run)}")
+    if TIMES.exists():
+        print("\nWall time of each run (UTC end, seconds, mutants at once, sample, modules):")
+        for line in TIMES.read_text().splitlines():
+            print(f"  {line}")
     survivors = [
         name
         for codes in results.values()
@@ -116,7 +150,7 @@ def main() -> int:
         for name in survivors:
             print(f"  {name}")
     if failed:
-        print(f"\nBelow {args.min:.0f}% killed: {', '.join(failed)}", file=sys.stderr)
+        print(f"\nModules below {args.min:.0f}% killed: {', '.join(failed)}", file=sys.stderr)
         return 1
     return 0
 

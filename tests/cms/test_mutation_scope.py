@@ -43,3 +43,29 @@ def test_every_scoped_test_file_exists():
     root = Path(mutation_scope.__file__).resolve().parent.parent
     files = {path for paths in mutation_scope.SCOPE.values() for path in paths}
     assert sorted(path for path in files if not (root / path).is_file()) == []
+
+
+def test_a_run_of_some_modules_takes_the_tests_of_their_scopes_each_once(monkeypatch):
+    monkeypatch.setenv("MUTATION_MODULES", "localization.sync localization.po.upload")
+    monkeypatch.setenv("MUTANT_UNDER_TEST", "stats")
+    assert mutation_scope.session_scope() == [
+        "tests/localization/test_nothing_lost.py",
+        "tests/localization/test_status.py",
+        "tests/localization/test_po_upload.py",
+    ]
+
+
+def test_a_mutant_takes_its_own_modules_scope_within_a_run_of_several(monkeypatch):
+    monkeypatch.setenv("MUTATION_MODULES", "localization.sync localization.po.upload")
+    monkeypatch.setenv("MUTANT_UNDER_TEST", "localization.po.upload.x_parse_po__mutmut_3")
+    assert mutation_scope.session_scope() == [
+        "tests/localization/test_po_upload.py",
+        "tests/localization/test_nothing_lost.py",
+    ]
+
+
+@pytest.mark.parametrize("modules", ["search.unknown localization.sync", "search.", ""])
+def test_a_run_with_a_module_without_scope_or_a_package_takes_every_test(monkeypatch, modules):
+    monkeypatch.setenv("MUTATION_MODULES", modules)
+    monkeypatch.setenv("MUTANT_UNDER_TEST", "stats")
+    assert mutation_scope.session_scope() is None
