@@ -80,7 +80,8 @@ SCOPE: dict[str, list[str]] = {
     ],
     "localization.po.checks": [f"{L}test_po_checks.py"],
     "localization.status.": [f"{L}test_status.py"],
-    "localization.sync": [f"{L}test_nothing_lost.py", f"{L}test_status.py"],
+    # Privacy of translations: test_roles.py.
+    "localization.sync": [f"{L}test_nothing_lost.py", f"{L}test_status.py", f"{L}test_roles.py"],
     "localization.sync_hooks": [f"{L}test_nothing_lost.py"],
     "localization.memory": [f"{L}test_translation_memory.py"],
     "localization.roles.": [f"{L}test_roles.py"],

@@ -28,6 +28,7 @@ def test_a_module_takes_its_own_entry_before_a_package_or_a_longer_name():
     assert scope_of("localization.sync") == [
         "tests/localization/test_nothing_lost.py",
         "tests/localization/test_status.py",
+        "tests/localization/test_roles.py",
     ]
     assert scope_of("localization.sync_hooks") == ["tests/localization/test_nothing_lost.py"]
     assert scope_of("localization.po.upload") == [
@@ -51,6 +52,7 @@ def test_a_run_of_some_modules_takes_the_tests_of_their_scopes_each_once(monkeyp
     assert mutation_scope.session_scope() == [
         "tests/localization/test_nothing_lost.py",
         "tests/localization/test_status.py",
+        "tests/localization/test_roles.py",
         "tests/localization/test_po_upload.py",
     ]
 

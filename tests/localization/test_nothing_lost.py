@@ -19,6 +19,7 @@ from wagtail_localize.operations import translate_object
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.views.edit_translation import restart_translation
 
+from localization import sync as localization_sync
 from localization.sync import EditsDoNotFit, keep_manual_edits, restart_would_lose
 from pages.factories import GoodPracticePageFactory, PortalImageFactory, ThemeFactory
 from pages.models import GoodPracticePage
@@ -490,3 +491,39 @@ def test_kept_edits_store_no_translation_for_text_left_untranslated(translated, 
         "muelltrennung": page_en.slug,
     }
     assert "Eine Stadt trennt Müll." not in translations_into(en)
+
+
+def test_installing_the_workarounds_again_wraps_the_copy_once_and_connects_each_handler_once():
+    """`install()` runs from LocalizationConfig.ready(), which may run more than once."""
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.models import PageViewRestriction
+    from wagtail_localize import fields as localize_fields
+    from wagtail_localize import models as localize_models
+
+    localization_sync.install()
+    localization_sync.install()
+
+    wrapper = localize_models.copy_synchronised_fields
+    assert wrapper.func is localization_sync.copy_and_localise
+    assert wrapper.args == (localize_fields.copy_synchronised_fields,)
+    assert wrapper.clears_emptied_m2m is True
+    for signal in (post_save, post_delete):
+        receivers, _async_receivers = signal._live_receivers(PageViewRestriction)
+        handlers = [
+            r for r in receivers if r is localization_sync.sync_view_restrictions_of_translations
+        ]
+        assert len(handlers) == 1
+    saved, _async_receivers = post_save._live_receivers(Page)
+    assert localization_sync.sync_view_restrictions_of_translations not in saved
+
+
+def test_the_copy_wrapper_runs_wagtail_localizes_copy_first_with_the_same_pages(practice):
+    calls = []
+    wrapped = localization_sync.copy_synchronised_fields_clearing_m2m(
+        lambda source, target: calls.append((source, target))
+    )
+    target = GoodPracticePage(title="Copy", slug="copy", themes=list(practice.themes.all()))
+    wrapped(practice, target)
+    assert calls == [(practice, target)]
+    # The source's themes are kept (not emptied): only an emptied source empties the target.
+    assert [theme.slug for theme in target.themes.all()] == ["waste", "water"]
