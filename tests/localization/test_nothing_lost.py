@@ -517,13 +517,34 @@ def test_installing_the_workarounds_again_wraps_the_copy_once_and_connects_each_
     assert localization_sync.sync_view_restrictions_of_translations not in saved
 
 
-def test_the_copy_wrapper_runs_wagtail_localizes_copy_first_with_the_same_pages(practice):
+def test_the_copy_wrapper_runs_wagtail_localizes_copy_then_empties_what_the_source_emptied(
+    practice,
+):
     calls = []
     wrapped = localization_sync.copy_synchronised_fields_clearing_m2m(
         lambda source, target: calls.append((source, target))
     )
-    target = GoodPracticePage(title="Copy", slug="copy", themes=list(practice.themes.all()))
+    themes = list(practice.themes.all())
+    target = GoodPracticePage(title="Copy", slug="copy", themes=themes)
     wrapped(practice, target)
     assert calls == [(practice, target)]
-    # The source's themes are kept (not emptied): only an emptied source empties the target.
+    # The source has its themes: the target keeps its own.
     assert [theme.slug for theme in target.themes.all()] == ["waste", "water"]
+
+    emptied = GoodPracticePage(title="Leer", slug="leer", themes=[])
+    wrapped(emptied, target)
+    assert calls == [(practice, target), (emptied, target)]
+    assert list(target.themes.all()) == []
+
+
+def test_installing_over_wagtail_localizes_own_copy_wraps_it(monkeypatch):
+    from wagtail_localize import fields as localize_fields
+    from wagtail_localize import models as localize_models
+
+    monkeypatch.setattr(
+        localize_models, "copy_synchronised_fields", localize_fields.copy_synchronised_fields
+    )
+    localization_sync.install()
+    wrapper = localize_models.copy_synchronised_fields
+    assert wrapper.func is localization_sync.copy_and_localise
+    assert wrapper.args == (localize_fields.copy_synchronised_fields,)
