@@ -548,3 +548,6 @@ def test_installing_over_wagtail_localizes_own_copy_wraps_it(monkeypatch):
     wrapper = localize_models.copy_synchronised_fields
     assert wrapper.func is localization_sync.copy_and_localise
     assert wrapper.args == (localize_fields.copy_synchronised_fields,)
+    # The wrapper says it is one: installing again keeps it.
+    localization_sync.install()
+    assert localize_models.copy_synchronised_fields is wrapper
