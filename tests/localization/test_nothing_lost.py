@@ -6,6 +6,7 @@ these tests sync with `save_target(publish=False)` (as "Sync translated pages" d
 """
 
 import json
+from types import SimpleNamespace
 
 import pytest
 from django.contrib.messages import get_messages
@@ -551,3 +552,36 @@ def test_installing_over_wagtail_localizes_own_copy_wraps_it(monkeypatch):
     # The wrapper says it is one: installing again keeps it.
     localization_sync.install()
     assert localize_models.copy_synchronised_fields is wrapper
+
+
+def test_a_restart_sees_an_edited_paragraph_of_a_stream_field(translated, practice, locales):
+    _de, en = locales
+    stop(translated)
+    page_en = Page.objects.get(pk=practice.get_translation(en).pk).specific
+    body = [dict(block) for block in latest(page_en).body.raw_data]
+    (p2,) = [block for block in body if block["id"] == "p2"]
+    p2["value"] = "<p>Second paragraph, improved by hand.</p>"
+    page_en.body = json.dumps(body)
+    page_en.save_revision()
+    assert [field.name for field in restart_would_lose(translated, page_en)] == ["body"]
+
+
+class _Related:
+    """A related manager's `all()`, for `_comparable` without a model that has one."""
+
+    def __init__(self, *items):
+        self.items = items
+
+    def all(self):
+        return list(self.items)
+
+
+@pytest.mark.parametrize("kind", ["many_to_many", "one_to_many"])
+def test_a_relation_compares_by_the_names_of_its_items_in_any_order(kind):
+    field = SimpleNamespace(name="themes", **{kind: True})
+    one = SimpleNamespace(themes=_Related("Wasser", "Abfall"))
+    other = SimpleNamespace(themes=_Related("Abfall", "Wasser"))
+    assert localization_sync._comparable(field, one) == '["Abfall", "Wasser"]'
+    assert localization_sync._comparable(field, other) == '["Abfall", "Wasser"]'
+    fewer = SimpleNamespace(themes=_Related("Abfall"))
+    assert localization_sync._comparable(field, fewer) == '["Abfall"]'
