@@ -14,6 +14,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import translation as django_translation
 from wagtail.models import Page
+from wagtail.rich_text import RichText
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 from wagtail_localize.operations import translate_object
@@ -585,3 +586,13 @@ def test_a_relation_compares_by_the_names_of_its_items_in_any_order(kind):
     assert localization_sync._comparable(field, other) == '["Abfall", "Wasser"]'
     fewer = SimpleNamespace(themes=_Related("Abfall"))
     assert localization_sync._comparable(field, fewer) == '["Abfall"]'
+
+
+def test_text_and_rich_text_compare_by_their_text():
+    field = SimpleNamespace(name="teaser")
+    assert localization_sync._comparable(field, SimpleNamespace(teaser="Mülltrennung")) == (
+        '"M\\u00fclltrennung"'
+    )
+    rich = SimpleNamespace(teaser=RichText("<p>Erster Absatz</p>"))
+    assert localization_sync._comparable(field, rich) == '"<p>Erster Absatz</p>"'
+    assert localization_sync._comparable(field, SimpleNamespace(teaser=None)) == "null"
