@@ -600,3 +600,18 @@ def test_text_and_rich_text_compare_by_their_stored_text():
     rich = SimpleNamespace(teaser=RichText(source))
     assert localization_sync._comparable(field, rich) == json.dumps(source)
     assert localization_sync._comparable(field, SimpleNamespace(teaser=None)) == "null"
+
+
+def test_a_restart_weighs_untranslated_text_as_the_source_text_it_falls_back_to(
+    translated, practice, locales
+):
+    _de, en = locales
+    StringTranslation.objects.get(
+        locale=en, translation_of__data="Eine Stadt trennt Müll."
+    ).delete()
+    stop(translated)
+    page_en = Page.objects.get(pk=practice.get_translation(en).pk).specific
+    page_en.teaser = "Eine Stadt trennt Müll."  # the German text, as a sync leaves it
+    page_en.title = "Waste separation"
+    page_en.save_revision()
+    assert [field.name for field in restart_would_lose(translated, page_en)] == ["title"]
