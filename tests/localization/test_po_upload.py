@@ -507,3 +507,38 @@ def test_a_translation_of_a_former_source_text_is_updated_and_marked_obsolete(tr
     ]
     # The former teaser was never translated: nothing to update, nothing to add.
     assert plan.skipped == 1
+
+
+def test_a_translation_saved_exactly_at_the_export_time_is_no_conflict(translation):
+    st = translate(translation, "Über uns", "About")
+    po = polib.pofile(exported(translation, **{"Über uns": "About us"}))
+    exported_at = export_date(po)
+    StringTranslation.objects.filter(pk=st.pk).update(updated_at=exported_at)
+    (change,) = plan_import(po, translation).changes
+    assert (change.current, change.new, change.conflict) == ("About", "About us", False)
+
+    StringTranslation.objects.filter(pk=st.pk).update(
+        updated_at=exported_at + datetime.timedelta(microseconds=1)
+    )
+    (change,) = plan_import(po, translation).changes
+    assert change.conflict is True
+
+
+def test_entries_are_matched_to_the_contexts_of_the_files_own_page(translation, other_translation):
+    """Every page has a `title` context: the other page's must not stand in for this one's."""
+    po = polib.pofile(exported(translation, **{"Über uns": "About us"}))
+    plan = plan_import(po, translation)
+    title = segment(translation, "Über uns").context
+    other_title = segment(other_translation, "Partner").context
+    assert other_title.path == title.path and other_title.pk > title.pk
+    assert [(c.context, c.source, c.new, c.obsolete) for c in plan.changes] == [
+        (title.path, "Über uns", "About us", False)
+    ]
+    assert plan.skipped == 0
+
+
+def test_every_entry_the_import_would_ignore_is_counted(translation):
+    po = polib.pofile(exported(translation, **{"Über uns": "About us"}))
+    for n in (1, 2, 3):
+        po.append(polib.POEntry(msgctxt=f"body.gone{n}", msgid=f"Weg {n}", msgstr=f"Gone {n}"))
+    assert plan_import(po, translation).skipped == 3
