@@ -26,6 +26,7 @@ from localization.po.upload import (
     Change,
     Drift,
     UploadError,
+    check_translation,
     export_date,
     plan_import,
     read_upload,
@@ -542,3 +543,30 @@ def test_every_entry_the_import_would_ignore_is_counted(translation):
     for n in (1, 2, 3):
         po.append(polib.POEntry(msgctxt=f"body.gone{n}", msgid=f"Weg {n}", msgstr=f"Gone {n}"))
     assert plan_import(po, translation).skipped == 3
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        (
+            "en",
+            "The file does not say which translation it belongs to (no "
+            "X-WagtailLocalize-TranslationID header): please upload a PO file downloaded from "
+            "this translation.",
+        ),
+        (
+            "de",
+            "Die Datei gibt nicht an, zu welcher Übersetzung sie gehört (keine Kopfzeile "
+            "X-WagtailLocalize-TranslationID): Bitte laden Sie eine PO-Datei hoch, die Sie von "
+            "dieser Übersetzung heruntergeladen haben.",
+        ),
+    ],
+)
+def test_a_file_without_its_translation_header_is_refused_with_the_header_named(
+    translation, language, message
+):
+    po = polib.pofile(exported(translation))
+    del po.metadata["X-WagtailLocalize-TranslationID"]
+    with django_translation.override(language), pytest.raises(UploadError) as refused:
+        check_translation(po, translation)
+    assert str(refused.value) == message
