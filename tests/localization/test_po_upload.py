@@ -28,6 +28,7 @@ from localization.po.upload import (
     UploadError,
     check_translation,
     export_date,
+    parse_po,
     plan_import,
     read_upload,
 )
@@ -570,3 +571,37 @@ def test_a_file_without_its_translation_header_is_refused_with_the_header_named(
     with django_translation.override(language), pytest.raises(UploadError) as refused:
         check_translation(po, translation)
     assert str(refused.value) == message
+
+
+@pytest.mark.parametrize(
+    ("language", "nothing", "syntax"),
+    [
+        (
+            "en",
+            "Please choose a PO file to upload.",
+            "The file could not be read as a PO file: syntax error in line 6.",
+        ),
+        (
+            "de",
+            "Bitte wählen Sie eine PO-Datei zum Hochladen aus.",
+            "Die Datei konnte nicht als PO-Datei gelesen werden: Syntaxfehler in Zeile 6.",
+        ),
+    ],
+)
+def test_no_file_and_a_syntax_error_are_refused_with_their_own_message(language, nothing, syntax):
+    with django_translation.override(language):
+        with pytest.raises(UploadError) as refused:
+            read_upload(None)
+        assert str(refused.value) == nothing
+        with pytest.raises(UploadError) as refused:
+            parse_po('msgid ""\nmsgstr ""\n\nmsgid "Über uns"\nmsgstr "About"\nno PO syntax\n')
+        assert str(refused.value) == syntax
+
+
+def test_the_text_is_read_as_utf_8_whatever_charset_the_header_claims():
+    text = (
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=ISO-8859-1\\n"\n\n'
+        'msgctxt "title"\nmsgid "Über uns"\nmsgstr "Über"\n'
+    )
+    (entry,) = parse_po(text)
+    assert (entry.msgid, entry.msgstr) == ("Über uns", "Über")
