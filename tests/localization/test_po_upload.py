@@ -605,3 +605,20 @@ def test_the_text_is_read_as_utf_8_whatever_charset_the_header_claims():
     )
     (entry,) = parse_po(text)
     assert (entry.msgid, entry.msgstr) == ("Über uns", "Über")
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("en", "The file is a PDF file, not a PO file: please upload a .po file."),
+        (
+            "de",
+            "Die Datei ist eine PDF-Datei, keine PO-Datei: Bitte laden Sie eine .po-Datei hoch.",
+        ),
+    ],
+)
+def test_a_file_of_another_format_is_refused_with_its_format_named(language, message):
+    pdf = SimpleUploadedFile("about-en.po", b"%PDF-1.7\n", content_type="application/octet-stream")
+    with django_translation.override(language), pytest.raises(UploadError) as refused:
+        read_upload(pdf)
+    assert str(refused.value) == message
