@@ -54,6 +54,7 @@ def test_a_run_of_some_modules_takes_the_tests_of_their_scopes_each_once(monkeyp
         "tests/localization/test_status.py",
         "tests/localization/test_roles.py",
         "tests/localization/test_po_upload.py",
+        "tests/localization/test_po_checks.py",
     ]
 
 
@@ -62,6 +63,7 @@ def test_a_mutant_takes_its_own_modules_scope_within_a_run_of_several(monkeypatc
     monkeypatch.setenv("MUTANT_UNDER_TEST", "localization.po.upload.x_parse_po__mutmut_3")
     assert mutation_scope.session_scope() == [
         "tests/localization/test_po_upload.py",
+        "tests/localization/test_po_checks.py",
         "tests/localization/test_nothing_lost.py",
     ]
 
