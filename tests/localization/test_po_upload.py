@@ -622,3 +622,20 @@ def test_a_file_of_another_format_is_refused_with_its_format_named(language, mes
     with django_translation.override(language), pytest.raises(UploadError) as refused:
         read_upload(pdf)
     assert str(refused.value) == message
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("en", "The file is binary, not a PO file: please upload a .po file."),
+        (
+            "de",
+            "Die Datei ist eine Binärdatei, keine PO-Datei: Bitte laden Sie eine .po-Datei hoch.",
+        ),
+    ],
+)
+def test_a_binary_file_is_refused_as_binary(language, message):
+    binary = SimpleUploadedFile("about-en.po", b"msgid \x00\x01", content_type="text/x-gettext")
+    with django_translation.override(language), pytest.raises(UploadError) as refused:
+        read_upload(binary)
+    assert str(refused.value) == message
