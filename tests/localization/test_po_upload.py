@@ -639,3 +639,23 @@ def test_a_binary_file_is_refused_as_binary(language, message):
     with django_translation.override(language), pytest.raises(UploadError) as refused:
         read_upload(binary)
     assert str(refused.value) == message
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("en", "The file is not UTF-8 encoded text: please upload the .po file you downloaded."),
+        (
+            "de",
+            "Die Datei ist kein UTF-8-kodierter Text: Bitte laden Sie die heruntergeladene "
+            ".po-Datei hoch.",
+        ),
+    ],
+)
+def test_a_file_in_another_encoding_is_refused_as_not_utf_8(language, message):
+    latin1 = SimpleUploadedFile(
+        "about-en.po", 'msgid "Über uns"\n'.encode("latin-1"), content_type="text/x-gettext"
+    )
+    with django_translation.override(language), pytest.raises(UploadError) as refused:
+        read_upload(latin1)
+    assert str(refused.value) == message
