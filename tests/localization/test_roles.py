@@ -485,3 +485,17 @@ def test_a_private_translation_leaves_its_source_and_the_other_translations_alon
     PageViewRestriction.objects.create(page=page_en, restriction_type=PageViewRestriction.LOGIN)
     assert list(PageViewRestriction.objects.values_list("page_id", flat=True)) == [page_en.pk]
     assert not PageViewRestriction.objects.filter(page=page_fr).exists()
+
+
+def test_a_restriction_loaded_raw_from_a_fixture_is_not_copied_to_translations(site_tree, locales):
+    """loaddata saves rows as they are (raw): the privacy handler leaves translations alone."""
+    from django.db.models.signals import post_save
+
+    page_de, page_en = site_tree["page_de"], site_tree["page_en"]
+    restriction = PageViewRestriction(page=page_de, restriction_type=PageViewRestriction.LOGIN)
+    PageViewRestriction.objects.bulk_create([restriction])  # no signal
+    restriction = PageViewRestriction.objects.get(page=page_de)
+    post_save.send(PageViewRestriction, instance=restriction, created=True, raw=True)
+    assert not PageViewRestriction.objects.filter(page=page_en).exists()
+    post_save.send(PageViewRestriction, instance=restriction, created=True, raw=False)
+    assert PageViewRestriction.objects.get(page=page_en).restriction_type == "login"
