@@ -256,7 +256,7 @@ def image_specs():
         "fill-800x600|format-webp",
     ]
     try:
-        from pages.templatetags.portal_tags import CARD_IMAGE_SPECS
+        from pages.models.media import CARD_IMAGE_SPECS
     except ImportError:
         CARD_IMAGE_SPECS = ("fill-480x270|format-webp", "fill-960x540|format-webp")
     return [*CARD_IMAGE_SPECS, *specs]

@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import admin_fixes, media, security
 from localization.visitors import views as visitor_views
+from pages import routing
 from pages.api import api_router
 from search import api as search_api
 from search import views as search_views
@@ -51,6 +52,8 @@ urlpatterns += i18n_patterns(
         visitor_views.translation_unavailable,
         name="translation_unavailable",
     ),
+    # Wagtail's page serving, with its routing remembered (pages.routing).
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -13,20 +13,54 @@ in one process cannot reach the others' memory).
 
 Templates cache rendered fragments with Django's own `{% cache %}` tag, keyed on the token:
 `{% content_cache as cc %}{% cache cc.seconds "footer" cc.token LANGUAGE_CODE %}…{% endcache %}`.
+
+Each process also keeps the values it read in memory, with the expiry stored beside them in
+the cache, until it sees another token: unpickling the same pages and term names from the
+cache on every request cost more than a page's remaining queries. Callers share these
+objects between requests of the process, so they must not change them (attributes that
+Django or Wagtail fill in on first use, such as a related object or `.specific`, are fine:
+they are the same for the whole generation).
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_started
+from django_tasks.signals import task_started
 
 _local = threading.local()
 _MISSING = object()
+
+# {key: (expires at, value)} of the current generation read by this process (see above).
+PROCESS_ENTRIES = 2000
+_process_lock = threading.Lock()
+_process: dict[str, tuple[float, Any]] = {}
+_process_token: list[str | None] = [None]
+
+
+def _process_get(key: str, current: str) -> tuple[float, Any] | None:
+    with _process_lock:
+        if _process_token[0] != current:
+            _process.clear()
+            _process_token[0] = current
+        entry = _process.get(key)
+        if entry is not None and entry[0] <= time.time():
+            del _process[key]
+            return None
+        return entry
+
+
+def _process_put(key: str, entry: tuple[float, Any]) -> None:
+    with _process_lock:
+        if len(_process) >= PROCESS_ENTRIES:
+            del _process[next(iter(_process))]
+        _process[key] = entry
 
 
 def seconds() -> int:
@@ -48,23 +82,55 @@ def forget(**kwargs) -> None:
     _local.__dict__.clear()
 
 
-def get_or_build(name: str, *parts: Any, build: Callable[[], Any]) -> Any:
+def get_or_build(
+    name: str,
+    *parts: Any,
+    build: Callable[[], Any],
+    keep: Callable[[Any], bool] | None = None,
+) -> Any:
     """The value stored for (`name`, `parts`) in the current generation, else `build()`'s,
-    stored. Values are pickled: keep them to model instances without unsaved state, and plain
-    data. Without CONTENT_CACHE_SECONDS every call builds afresh."""
+    stored (only when `keep(value)` is true, if given: misses such as unknown paths are not
+    worth a cache entry). Values are pickled: keep them to model instances without unsaved
+    state, and plain data. Without CONTENT_CACHE_SECONDS every call builds afresh."""
     timeout = seconds()
     if not timeout:
         return build()
-    key = ":".join(["portal", "content", token(), name, *(str(part) for part in parts)])
+    current = token()
+    key = ":".join(["portal", "content", current, name, *(str(part) for part in parts)])
     memo = _local.__dict__.setdefault("values", {})
     if key in memo:
         return memo[key]
-    value = cache.get(key, _MISSING)
-    if value is _MISSING:
-        value = build()
-        cache.set(key, value, timeout)
-    memo[key] = value
-    return value
+    entry = _process_get(key, current)
+    if entry is None:
+        entry = cache.get(key, _MISSING)
+        if entry is _MISSING:
+            value = build()
+            if keep is not None and not keep(value):
+                return value
+            entry = (time.time() + timeout, value)
+            cache.set(key, entry, timeout)
+        _process_put(key, entry)
+    memo[key] = entry[1]
+    return entry[1]
+
+
+def locale_ids() -> dict[str, int]:
+    """{language code: Locale id}: what `Locale.get_active()` looks up in every request."""
+    from wagtail.models import Locale
+
+    return get_or_build(
+        "locales", build=lambda: dict(Locale.objects.values_list("language_code", "id"))
+    )
+
+
+def active_locale_id() -> int | None:
+    """The id of the Locale of the active language (else of LANGUAGE_CODE), without a query."""
+    from pages.taxonomy_labels import active_language
+
+    ids = locale_ids()
+    return ids.get(active_language()) or ids.get(settings.LANGUAGE_CODE)
 
 
 request_started.connect(forget, dispatch_uid="content_cache_request_started")
+# A worker process (search indexing) outlives requests: each task reads the generation afresh.
+task_started.connect(forget, dispatch_uid="content_cache_task_started")

@@ -138,25 +138,34 @@ def slug_labels(model, language=None):
     cache = _store.__dict__.setdefault("slug_labels", {})
     key = (model._meta.label_lower, language)
     if key not in cache:
-        names = {}
-        rows = model.objects.order_by("sort_order", "name").values_list(
-            "slug", "name", "locale__language_code"
+        cache[key] = content_cache.get_or_build(
+            "slug-labels", *key, build=lambda: _load_slug_labels(model, language)
         )
-        for slug, name, term_language in rows:
-            if term_language == language or slug not in names:
-                names[slug] = name
-        cache[key] = names
     return cache[key]
+
+
+def _load_slug_labels(model, language):
+    names = {}
+    rows = model.objects.order_by("sort_order", "name").values_list(
+        "slug", "name", "locale__language_code"
+    )
+    for slug, name, term_language in rows:
+        if term_language == language or slug not in names:
+            names[slug] = name
+    return names
 
 
 def theme_parents():
     """{topic slug: focal theme slug}; the same in every language."""
     cache = _store.__dict__
     if "theme_parents" not in cache:
-        cache["theme_parents"] = dict(
-            Theme.objects.filter(parent__isnull=False)
-            .order_by()
-            .values_list("slug", "parent__slug")
-            .distinct()
+        cache["theme_parents"] = content_cache.get_or_build(
+            "theme-parents",
+            build=lambda: dict(
+                Theme.objects.filter(parent__isnull=False)
+                .order_by()
+                .values_list("slug", "parent__slug")
+                .distinct()
+            ),
         )
     return cache["theme_parents"]

@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "pages.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.PortalLocaleMiddleware",
+    # The request's Wagtail Site from the content cache (pages.routing).
+    "pages.routing.CachedSiteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "cms.admin_fixes.AdminParameterGuard",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -27,6 +27,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from community.consent import EXPERT_PROFILE
+from pages import content_cache
 from pages.locales import LocaleChoicesForm
 from pages.models.base import BasePage, CountryMixin, IndexPage, paginate
 from pages.serializers import CountrySerializer, terms
@@ -396,6 +397,13 @@ class ExpertIndexPage(IndexPage):
         )
 
     def filter_choices(self):
+        """{name: [(value, label)]} of the filters; themes and regions from the content cache."""
+        return {
+            **content_cache.get_or_build("expert-filters", self.pk, build=self._taxonomy_choices),
+            "language": spoken_language_choices(),
+        }
+
+    def _taxonomy_choices(self):
         from pages.models import Region, Theme
 
         locale = self.locale
@@ -412,14 +420,13 @@ class ExpertIndexPage(IndexPage):
         return {
             "theme": themes,
             "region": [(r.slug, r.name) for r in Region.objects.filter(locale=locale)],
-            "language": spoken_language_choices(),
         }
 
-    def filtered(self, request):
+    def filtered(self, request, choices=None):
         """(queryset, {name: selected value}, [errors]) for the request's filters."""
         from pages.models import Theme
 
-        choices = self.filter_choices()
+        choices = choices or self.filter_choices()
         items = self.listing()
         selected, errors = {}, []
         labels = {"theme": _("Theme"), "region": _("Region"), "language": _("Language")}
@@ -448,10 +455,11 @@ class ExpertIndexPage(IndexPage):
         return items.distinct(), selected, errors
 
     def listing_context(self, request):
-        items, selected, errors = self.filtered(request)
+        choices = self.filter_choices()
+        items, selected, errors = self.filtered(request, choices)
         return {
             "items": paginate(request, items),
-            "filters": self.filter_choices(),
+            "filters": choices,
             "selected": selected,
             "filter_errors": errors,
         }

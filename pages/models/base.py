@@ -8,12 +8,14 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from pages import content_cache, visibility
 from pages.blocks import BaseStreamBlock
 from pages.locales import LocaleChoicesForm, LocaleConsistentMixin
+from pages.models.media import card_renditions
 from pages.serializers import SDGSerializer, terms
 from search.registry import Text
 
@@ -94,6 +96,9 @@ class BasePage(LocaleConsistentMixin, HeroMixin, Page):
     )
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
+    # `.public()` from the content cache (pages.visibility).
+    objects = visibility.PortalPageManager()
+
     # Text is translated; images are synchronised (their alt text and caption are translated).
     translatable_fields = [
         TranslatableField("title"),
@@ -129,6 +134,14 @@ class BasePage(LocaleConsistentMixin, HeroMixin, Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """Wagtail's, without queries for a page that no restriction applies to: `serve`
+        checks restrictions on every request (pages.visibility)."""
+        restrictions = super().get_view_restrictions
+        if content_cache.seconds() and not visibility.is_restricted(self, restrictions):
+            return PageViewRestriction.objects.none()
+        return restrictions()
 
     def permissions_for_user(self, user):
         # Translators may edit but not delete or move pages (see localization.roles.permissions).
@@ -196,20 +209,38 @@ class RegionsMixin:
         return {**super().search_facets(), "region": [r.slug for r in self.regions.all()]}
 
 
-def paginate(request, queryset, param="page"):
+def paginate(request, queryset, param="page", key=None, load=True):
     """One page of a listing; an invalid or too large page number gives the nearest page.
 
-    Pages through a narrow query of ids first, then loads only that page's rows with the
+    Pages through a narrow list of ids first, then loads only that page's rows with the
     queryset's joins and prefetches: sorting thousands of wide joined rows per request was the
-    main cost of large listings (see bench/README.md).
+    main cost of large listings (see bench/README.md). With `key` (what identifies the listing:
+    the index page, the filter, the day), the ordered ids come from pages.content_cache, so a
+    listing costs its rows and their prefetches only; the rows are still filtered by the
+    queryset (live, public). `load=False` leaves the page's ids for `load_rows`, which loads
+    several listings of one model together.
     """
-    page = Paginator(queryset.values_list("pk", flat=True), LISTING_PAGE_SIZE).get_page(
-        request.GET.get(param)
-    )
-    ids = list(page.object_list)
-    rows = {row.pk: row for row in queryset.filter(pk__in=ids)}
-    page.object_list = [rows[pk] for pk in ids if pk in rows]
+    if key is None:
+        ids = queryset.values_list("pk", flat=True)
+    else:
+        ids = content_cache.get_or_build(
+            "listing", *key, build=lambda: list(queryset.values_list("pk", flat=True))
+        )
+    page = Paginator(ids, LISTING_PAGE_SIZE).get_page(request.GET.get(param))
+    page.object_list = list(page.object_list)
+    if load:
+        load_rows(queryset, page)
     return page
+
+
+def load_rows(queryset, *pages):
+    """Replace the ids of paginator pages (or lists) by their rows, loaded together in one
+    query of `queryset` (and one per prefetch); ids the queryset does not return are left out."""
+    ids = {pk for page in pages for pk in (getattr(page, "object_list", page))}
+    rows = {row.pk: row for row in queryset.filter(pk__in=ids)} if ids else {}
+    for page in pages:
+        target = page.object_list if hasattr(page, "object_list") else page
+        target[:] = [rows[pk] for pk in target if pk in rows]
 
 
 class IndexPage(BasePage):
@@ -233,11 +264,12 @@ class IndexPage(BasePage):
             .live()
             .public()
             .select_related("hero_image")
+            .prefetch_related(card_renditions())
             .order_by(*self.listing_order)
         )
 
     def listing_context(self, request):
-        return {"items": paginate(request, self.listing())}
+        return {"items": paginate(request, self.listing(), key=(self.pk, "page"))}
 
     # Parameters that make another page of this listing (the rest are noise: tracking tags).
     page_params: tuple[str, ...] = ("page",)

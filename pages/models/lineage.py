@@ -5,7 +5,9 @@ page of the other language. These helpers return, for each linked item, its live
 visitor's language where one exists, else the live source.
 """
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
+
+from pages import content_cache, visibility
 
 
 def one_per_item(pages, locale_id=None):
@@ -14,14 +16,13 @@ def one_per_item(pages, locale_id=None):
     Prefers the version in the locale `locale_id` (default: the active one); keeps the input
     order of first appearance. Only live, public pages count.
     """
-    locale_id = locale_id or Locale.get_active().pk
+    locale_id = locale_id or content_cache.active_locale_id()
     pages = list(pages)
     keys = {page.translation_key for page in pages}
     if not keys:
         return []
     candidates = (
-        Page.objects.live()
-        .public()
+        visibility.public(Page.objects.live())
         .filter(translation_key__in=keys)
         .select_related("locale")
         .specific()

@@ -25,3 +25,20 @@ class PortalRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+# Card images (components/_card.html, `{% srcset_image … fill-{480x270,960x540} format-webp %}`).
+CARD_IMAGE_SPECS = ("fill-480x270|format-webp", "fill-960x540|format-webp")
+
+
+def card_renditions(relation="hero_image"):
+    """A Prefetch of the card renditions of the images behind `relation`, for a page queryset
+    that also `select_related`s it: what `ImageQuerySet.prefetch_renditions(*CARD_IMAGE_SPECS)`
+    does, through the pages' relation, so that images come with the pages and all their
+    renditions in one query; `{% srcset_image %}` then finds them in `prefetched_renditions`.
+    `relation=None` prefetches on images themselves (`prefetch_related_objects(images, …)`)."""
+    return models.Prefetch(
+        f"{relation}__renditions" if relation else "renditions",
+        queryset=PortalRendition.objects.filter(filter_spec__in=CARD_IMAGE_SPECS),
+        to_attr="prefetched_renditions",
+    )

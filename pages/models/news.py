@@ -112,7 +112,7 @@ class NewsIndexPage(IndexPage):
         if category:
             items = items.filter(category=category)
         return {
-            "items": paginate(request, items),
+            "items": paginate(request, items, key=(self.pk, "page", category)),
             "categories": NewsCategory.choices,
             "active_category": category,
         }

@@ -8,6 +8,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail_localize.fields import SynchronizedField
 
+from pages import visibility
+from pages.models.media import card_renditions
 from pages.serializers import PartnerSerializer
 
 from .base import BasePage
@@ -41,19 +43,27 @@ class HomePage(BasePage):
         within = {"locale_id": self.locale_id}
         live = lambda model: model.objects.live().public().filter(**within)  # noqa: E731
         today = timezone.localdate()
+        # Querysets, evaluated by the template only when its cached teaser fragment is stale;
+        # cards' images and their renditions come with the rows (card_renditions).
+        context["today"] = today
         context["upcoming_events"] = (
             live(EventPage)
             .filter(end_date__gte=today)
             .select_related("country", "hero_image")
+            .prefetch_related("themes", card_renditions())
             .order_by("start_date")[:HOME_TEASER_COUNT]
         )
         context["latest_practices"] = (
             live(GoodPracticePage)
             .select_related("country", "hero_image")
+            .prefetch_related("themes", card_renditions())
             .order_by("-first_published_at")[:HOME_TEASER_COUNT]
         )
         context["latest_news"] = (
-            live(NewsPage).select_related("hero_image").order_by("-date")[:HOME_TEASER_COUNT]
+            live(NewsPage)
+            .select_related("hero_image")
+            .prefetch_related("themes", "regions", card_renditions())
+            .order_by("-date")[:HOME_TEASER_COUNT]
         )
         return context
 
@@ -85,7 +95,7 @@ class StandardPage(BasePage):
 
     def subpages(self):
         """The live, public pages below this one, listed at its end ("In this section")."""
-        return self.get_children().live().public().specific()
+        return visibility.public(self.get_children().live()).specific()
 
     class Meta:
         verbose_name = _("standard page")

@@ -18,23 +18,18 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import pgettext
-from wagtail.images.models import Filter
-from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Page, Site
 from wagtail_localize.models import TranslationSource
 
 from pages import content_cache, taxonomy_labels
 from pages.models import Country, Region, Theme
 from pages.models.lineage import one_per_item
+from pages.models.media import card_renditions
 
 register = template.Library()
 
 # Relations to taxonomy terms that cards show, and the term model each points to.
 TERM_FIELDS = {"country": Country, "themes": Theme, "regions": Region}
-
-# Card images: one responsive <img> whose renditions `prefetch_cards` loads in a single query.
-CARD_IMAGE_SPECS = ("fill-480x270|format-webp", "fill-960x540|format-webp")
-CARD_IMAGE_SIZES = "(min-width: 64em) 22rem, (min-width: 40em) 45vw, 100vw"
 
 
 # --- Taxonomy -----------------------------------------------------------------------------
@@ -66,6 +61,16 @@ def type_label(page):
 def as_list(value):
     """`{{ page|as_list }}`: one object as a list (empty for None), to reuse list components."""
     return [] if value is None or value == "" else [value]
+
+
+@register.filter
+def localized(page):
+    """`{% pageurl value.page|localized %}`: Wagtail's `page.localized` (the page's live, public
+    translation in the visitor's language, else the page itself) from the cached language
+    versions instead of a Locale and a translation look-up per link."""
+    if not _is_page(page):
+        return page
+    return _page_versions(None, page)[0].get(_active_language()) or page
 
 
 @register.simple_tag
@@ -409,17 +414,14 @@ def embed_html(html, title=""):
 # --- Listings -----------------------------------------------------------------------------
 
 
-def _card_filters():
-    return [Filter(spec=spec) for spec in CARD_IMAGE_SPECS]
-
-
 @register.simple_tag
 def prefetch_cards(items):
     """`{% prefetch_cards items %}`: load what the cards of a listing show, in a few queries.
 
     Works on a paginator page, a queryset or a list of pages; evaluates it once (later loops
     reuse the result) and fetches themes, regions and the card renditions of the hero images for
-    all items together. Outputs nothing.
+    all items together (a queryset that prefetched them already, as listings do, costs none).
+    Outputs nothing.
     """
     if items is None:
         return ""
@@ -446,22 +448,17 @@ def prefetch_cards(items):
         if lookups:
             prefetch_related_objects(group, *lookups)
         taxonomy_labels.preload(*(model for name, model in TERM_FIELDS.items() if name in names))
-    images = {}
-    for page in pages:
-        image = getattr(page, "hero_image", None) if "hero_image" in _field_cache(page) else None
-        if image is not None and not hasattr(image, "prefetched_renditions"):
-            images.setdefault(image.pk, []).append(image)
+    # Images the queryset did not prefetch renditions for (card_renditions): Wagtail's
+    # `prefetch_renditions` on these instances, in one query for every model's cards.
+    images = [
+        page.hero_image
+        for page in pages
+        if "hero_image" in _field_cache(page)
+        and page.hero_image is not None
+        and not hasattr(page.hero_image, "prefetched_renditions")
+    ]
     if images:
-        first = next(iter(images.values()))[0]
-        rendition_model = first.get_rendition_model()
-        found = {}
-        for rendition in rendition_model.objects.filter(
-            image_id__in=images, filter_spec__in=CARD_IMAGE_SPECS
-        ):
-            found.setdefault(rendition.image_id, []).append(rendition)
-        for pk, same in images.items():
-            for image in same:
-                image.prefetched_renditions = list(found.get(pk, []))
+        prefetch_related_objects(images, card_renditions(relation=None))
     return ""
 
 
@@ -472,34 +469,6 @@ def _is_prefetched(obj, name):
 def _field_cache(page):
     """Names of the relations already loaded on `page` (select_related), without a query."""
     return page._state.fields_cache if hasattr(page, "_state") else {}
-
-
-@register.simple_tag
-def card_image(page, sizes=CARD_IMAGE_SIZES):
-    """`{% card_image page %}`: the page's hero image as a responsive, lazily loaded <img>."""
-    image = getattr(page, "hero_image", None) if getattr(page, "hero_image_id", None) else None
-    if image is None:
-        return ""
-    renditions = get_renditions_or_not_found(image, _card_filters())
-    return renditions_img(renditions, sizes, getattr(page, "hero_alt", "") or "")
-
-
-def renditions_img(renditions, sizes, alt):
-    renditions = list(renditions.values()) if isinstance(renditions, dict) else list(renditions)
-    if not renditions:
-        return ""
-    base = renditions[0]
-    srcset = ", ".join(f"{r.url} {r.width}w" for r in renditions)
-    return format_html(
-        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" loading="lazy"'
-        ' decoding="async">',
-        base.url,
-        srcset,
-        sizes,
-        base.width,
-        base.height,
-        alt,
-    )
 
 
 # --- Dates --------------------------------------------------------------------------------
