@@ -4,8 +4,8 @@
     .venv/bin/python bench/pagetypes.py --no-content-cache   # as before pages.content_cache
     .venv/bin/python bench/pagetypes.py --no-gunicorn        # in-process figures only
 
-For one page of each type in German and English: SQL queries and the in-process median of
-warm requests through django.test.Client (the full middleware stack, anonymous visitor),
+For one page of each type in German and English, and the search, newsletter and proposal
+views: SQL queries and the in-process median of warm requests through django.test.Client (the full middleware stack, anonymous visitor),
 rendered ("uncached": page cache off, pages.content_cache on unless --no-content-cache) and
 from the page cache ("cached"); then requests per second of the German pages under gunicorn
 (2 sync workers, as `make serve`) from a small threaded HTTP client, uncached and cached.
@@ -25,6 +25,21 @@ from pathlib import Path
 BENCH_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BENCH_DIR.parent
 RESULTS = BENCH_DIR / "results"
+# Public pages that are views, not Wagtail pages (never in the page cache), per language.
+VIEWS = {
+    "de": [
+        ("search", "/de/search/"),
+        ("search: words", "/de/search/?q=wasser"),
+        ("newsletter sign-up", "/de/newsletter/"),
+        ("practice proposal", "/de/propose-a-practice/"),
+    ],
+    "en": [
+        ("search", "/en/search/"),
+        ("search: words", "/en/search/?q=water"),
+        ("newsletter sign-up", "/en/newsletter/"),
+        ("practice proposal", "/en/propose-a-practice/"),
+    ],
+}
 
 
 def parse_args():
@@ -61,7 +76,8 @@ def seed(args):
 
 
 def in_process(args, page_cache):
-    """Runs this file again as a child with Django set up: {label: (url, queries, median ms)}."""
+    """Runs this file again as a child with Django set up:
+    {label: (url, queries, median ms, median CPU ms)}."""
     env = environment(args, page_cache)
     out = subprocess.run(  # noqa: S603
         [sys.executable, __file__, "--child", str(args.requests)],
@@ -73,8 +89,8 @@ def in_process(args, page_cache):
     ).stdout
     rows = {}
     for line in out.splitlines():
-        label, url, queries, ms = line.split("\t")
-        rows[label] = (url, int(queries), float(ms))
+        label, url, queries, ms, cpu = line.split("\t")
+        rows[label] = (url, int(queries), float(ms), float(cpu))
     return rows
 
 
@@ -94,6 +110,9 @@ def child(requests):
     for page in pages.order_by("path"):
         label = f"{page._meta.verbose_name} ({page.locale.language_code})"
         seen.setdefault(label, page.url)
+    for language, views in VIEWS.items():
+        for name, url in views:
+            seen[f"{name} ({language})"] = url
     for label, url in seen.items():
         for _ in range(3):
             client.get(url)
@@ -105,13 +124,17 @@ def child(requests):
 
         with connection.execute_wrapper(count):
             client.get(url)
-        times = []
+        times, cpu = [], []
         for _ in range(requests):
-            start = time.perf_counter()
+            start, cpu_start = time.perf_counter(), time.process_time()
             response = client.get(url)
             times.append((time.perf_counter() - start) * 1000)
+            cpu.append((time.process_time() - cpu_start) * 1000)
             assert response.status_code == 200, url
-        print(f"{label}\t{url}\t{len(queries)}\t{statistics.median(times):.2f}")
+        print(
+            f"{label}\t{url}\t{len(queries)}\t{statistics.median(times):.2f}"
+            f"\t{statistics.median(cpu):.2f}"
+        )
 
 
 def free_port():
@@ -185,6 +208,7 @@ def main():
     args = parse_args()
     RESULTS.mkdir(exist_ok=True)
     seed(args)
+    load_before = os.getloadavg()
     uncached = in_process(args, page_cache=False)
     cached = in_process(args, page_cache=True)
     german = {label: row[0] for label, row in uncached.items() if label.endswith("(de)")}
@@ -195,17 +219,18 @@ def main():
             "cached": under_gunicorn(args, True, german),
         }
     print(f"content cache: {'off' if args.no_content_cache else 'on'}")
+    print(f"load average before/after: {load_before} / {os.getloadavg()}")
     print(
-        "| Page | Uncached: queries | Uncached: median ms | Cached: queries |"
+        "| Page | Uncached: queries | Uncached: median ms | Uncached: CPU ms | Cached: queries |"
         " Cached: median ms | Uncached req/s | Cached req/s |"
     )
-    print("|---|--:|--:|--:|--:|--:|--:|")
-    for label, (_url, queries, ms) in uncached.items():
-        c_queries, c_ms = cached[label][1:]
+    print("|---|--:|--:|--:|--:|--:|--:|--:|")
+    for label, (_url, queries, ms, cpu) in uncached.items():
+        c_queries, c_ms = cached[label][1:3]
         u_rps = rps.get("uncached", {}).get(label)
         c_rps = rps.get("cached", {}).get(label)
         print(
-            f"| {label} | {queries} | {ms:.1f} | {c_queries} | {c_ms:.2f} | "
+            f"| {label} | {queries} | {ms:.1f} | {cpu:.1f} | {c_queries} | {c_ms:.2f} | "
             f"{'' if u_rps is None else f'{u_rps:.0f}'} | {'' if c_rps is None else f'{c_rps:.0f}'} |"
         )
 
