@@ -123,9 +123,10 @@ def test_english_pages_cost_what_german_ones_do(client, home, home_en, sections,
     practice = factories.GoodPracticePageFactory(parent=sections["practices"], with_body=True)
     index_en = helpers.translate_page(sections["practices"], locales[1], slug="good-practices")
     practice_en = helpers.translate_page(practice, locales[1], slug="a-practice")
-    assert warm_queries(client, home_en.url) <= CEILINGS["home"]
-    assert warm_queries(client, index_en.url) <= CEILINGS["practices"]
-    assert warm_queries(client, practice_en.url) <= CEILINGS["practice"]
+    assert warm_queries(client, home_en.url) == CEILINGS["home"]
+    assert warm_queries(client, index_en.url) == CEILINGS["practices"]
+    # One more: the tests' region has no English version, so its name comes from its row.
+    assert warm_queries(client, practice_en.url) == CEILINGS["practice"] + 1
 
 
 def test_a_changed_slug_routes_at_once(client, sections):
