@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.core.cache import cache
 from django.core.management import call_command
 
 from community import personal_data
@@ -143,6 +144,20 @@ def test_withdrawal_removes_every_language_from_every_surface_at_once(client, ex
     # Publishing the old revision again cannot bring it back.
     experts["ada"].get_latest_revision().publish()
     assert not ExpertPage.objects.get(pk=experts["ada"].pk).live
+
+
+def test_withdrawal_reaches_visitors_answered_from_the_page_cache(client, experts, settings):
+    settings.PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    cached = public_surfaces(client)  # the directories are now stored for anonymous visitors
+    assert "Ada Lovelace" in cached["directory de"] and "Ada Lovelace" in cached["directory en"]
+    assert client.get("/en/experts/ada-lovelace/").status_code == 200
+    experts["ada"].contact.withdraw()
+    indexing.process_pending()
+    assert client.get("/en/experts/ada-lovelace/").status_code == 404
+    for surface, content in public_surfaces(client).items():
+        assert "Ada Lovelace" not in content and "ada-lovelace" not in content, surface
+    cache.clear()
 
 
 def test_consent_records_the_text_and_version_in_the_experts_language(experts):
