@@ -349,6 +349,7 @@ def test_skip_link_main_menu_and_visible_focus_by_keyboard(new_context, demo):
         "Aktuelles",
         "Publikationen",
         "Über uns",
+        "Expertinnen und Experten",
     ]
     phone.keyboard.press("Enter")
     expect(phone).to_have_url(f"{phone.url.split('/de/')[0]}/de/veranstaltungen/")
