@@ -345,27 +345,7 @@ class DemoSeeder:
             "focal_point_height": height,
         }
         name = f"{slugify(picture.title)[:60]}-{digest}.jpg"
-        image = PortalImage.objects.filter(title=picture.title).order_by("pk").first()
-        created = image is None
-        if created:
-            image = factories.PortalImageFactory(
-                title=picture.title, file=ContentFile(picture.render(), name=name), **values
-            )
-            changed = True
-        else:
-            changed = apply_fields(image, values)
-            if digest not in image.file.name:
-                image.renditions.all().delete()
-                image.file.delete(save=False)
-                image.file = ContentFile(picture.render(), name=name)
-                image._set_image_file_metadata()
-                changed = True
-            if changed:
-                image.save()
-        if changed:
-            self.touch(image)
-        self.report["images"].add(created, changed and not created)
-        return image
+        return self._image_file(picture.title, name, digest, values, picture.render)
 
     def _logo(self, wordmark, palette):
         """A partner's wordmark logo (PNG, factories.render_logo), found by its title; its file
@@ -375,18 +355,26 @@ class DemoSeeder:
         title = f"Logo {wordmark}"
         name = f"{slugify(title)[:60]}-{digest}.png"
         values = {"description": f"Logo: {wordmark}", "credit": ""}
+        return self._image_file(
+            title, name, digest, values, lambda: factories.render_logo(wordmark, **options)
+        )
+
+    def _image_file(self, title, name, digest, values, render):
+        """The image found by its title, with `values`; created from `render()`, or its file
+        replaced by it when `digest` (of what the file is drawn from) is not in the file's name."""
         image = PortalImage.objects.filter(title=title).order_by("pk").first()
         created = image is None
         if created:
-            content = ContentFile(factories.render_logo(wordmark, **options), name=name)
-            image = factories.PortalImageFactory(title=title, file=content, **values)
+            image = factories.PortalImageFactory(
+                title=title, file=ContentFile(render(), name=name), **values
+            )
             changed = True
         else:
             changed = apply_fields(image, values)
             if digest not in image.file.name:
                 image.renditions.all().delete()
                 image.file.delete(save=False)
-                image.file = ContentFile(factories.render_logo(wordmark, **options), name=name)
+                image.file = ContentFile(render(), name=name)
                 image._set_image_file_metadata()
                 changed = True
             if changed:
