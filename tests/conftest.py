@@ -1,9 +1,16 @@
 """Shared fixtures: the two locales, a German home with its English translation, sections, taxonomy."""
 
 import datetime
+import io
 import os
+from types import SimpleNamespace
 
 import pytest
+import time_machine
+from django.core import mail
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
 from tests import helpers
 
@@ -58,3 +65,23 @@ def sections(home):
 @pytest.fixture
 def taxonomy(locales):
     return helpers.make_taxonomy()
+
+
+@pytest.fixture(scope="module")
+def demo_content(django_db_setup, django_db_blocker, tmp_path_factory):
+    """seed_demo's content (without users: test settings have DEBUG off), seeded once for the
+    module that asks for it, on helpers.NOW (the demo dates are relative to the day it runs),
+    inside a transaction rolled back at the module's end. Yields what seed_demo printed and the
+    mails it sent."""
+    media = tmp_path_factory.mktemp("media")
+    with (
+        time_machine.travel(helpers.NOW),
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=str(media)),
+        transaction.atomic(),
+    ):
+        mail.outbox = []
+        output = io.StringIO()
+        call_command("seed_demo", stdout=output, no_users=True)
+        yield SimpleNamespace(output=output.getvalue(), mail=list(mail.outbox))
+        transaction.set_rollback(True)

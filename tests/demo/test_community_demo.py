@@ -5,16 +5,10 @@ practices waiting in moderation, and past newsletter issues, all reachable from 
 The demo content is seeded once for this module, inside a transaction rolled back at its end.
 """
 
-import io
 import re
 
 import pytest
-import time_machine
 from bs4 import BeautifulSoup
-from django.core import mail
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from django.utils import timezone
 from wagtail.models import Revision
 
@@ -40,21 +34,11 @@ HIDDEN_EMAIL = "paul.platzhalter@example.org"
 
 
 @pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
-    media = tmp_path_factory.mktemp("media")
-    with (
-        time_machine.travel(helpers.NOW),
-        django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=str(media)),
-        transaction.atomic(),
-    ):
-        mail.outbox = []
-        call_command("seed_demo", stdout=io.StringIO(), no_users=True)
-        sent = list(mail.outbox)
-        # The search index follows on commit, which never comes inside this transaction.
+def seeded(demo_content, django_db_blocker):
+    # The search index follows on commit, which never comes inside the seeding transaction.
+    with django_db_blocker.unblock():
         indexing.process_pending()
-        yield {"mail": sent}
-        transaction.set_rollback(True)
+    return demo_content
 
 
 def soup(response):
@@ -200,7 +184,7 @@ def test_the_proposed_practices_wait_in_moderation(seeded):
         )
         assert sorted(purposes) == sorted([PROPOSAL_PUBLICATION.purpose, PROPOSAL_CONTACT.purpose])
     # Invented submitters get no mail, and there were no moderators to notify yet.
-    assert seeded["mail"] == []
+    assert seeded.mail == []
 
 
 def test_past_newsletter_issues_are_pages_listed_on_the_sign_up_page(client, seeded):

@@ -3,19 +3,15 @@ page, shaped for its use with the motif in its focal point (so every fill crop k
 alternative texts that say what each picture shows in the page's language, language-neutral
 credits, and PDFs of several pages with the publication's own title and summary.
 
-The demo content is seeded once for this module, inside a transaction rolled back at its end.
+The demo content is seeded once for this module (`demo_content`), inside a transaction rolled
+back at its end.
 """
 
-import io
 import re
 from types import SimpleNamespace
 
 import pytest
-import time_machine
 from bs4 import BeautifulSoup
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from PIL import Image
 from wagtail.images.image_operations import FillOperation
 from wagtail.images.rect import Rect
@@ -44,20 +40,6 @@ FILL_SPECS = ["1920x800", "960x540", "1200x900", "960x640", "800x600"]
 COVER_FILL_SPECS = ["960x540", "416x588-c50"]
 
 
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
-    media = tmp_path_factory.mktemp("media")
-    with (
-        time_machine.travel(helpers.NOW),
-        django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=str(media)),
-        transaction.atomic(),
-    ):
-        call_command("seed_demo", stdout=io.StringIO(), no_users=True)
-        yield
-        transaction.set_rollback(True)
-
-
 def pages_with_pictures(language):
     return [
         page.specific
@@ -69,7 +51,7 @@ def pages_with_pictures(language):
     ]
 
 
-def test_every_item_has_a_picture_of_its_own(seeded):
+def test_every_item_has_a_picture_of_its_own(demo_content):
     german = pages_with_pictures("de")
     items = [page for page in german if type(page) in ITEM_TYPES]
     assert {type(page) for page in items} == set(ITEM_TYPES)
@@ -84,7 +66,7 @@ def test_every_item_has_a_picture_of_its_own(seeded):
         assert english.specific.hero_image_id == page.hero_image_id
 
 
-def test_pictures_have_the_shape_of_their_use_and_the_motif_in_every_crop(seeded):
+def test_pictures_have_the_shape_of_their_use_and_the_motif_in_every_crop(demo_content):
     for page in pages_with_pictures("de"):
         image = page.hero_image
         size = COVER if isinstance(page, PublicationPage) else WIDE
@@ -136,7 +118,7 @@ def white_pixels(image, focal):
     return inside, outside.histogram()[255]
 
 
-def test_alternative_texts_say_what_each_picture_shows_in_the_pages_language(seeded, client):
+def test_alternative_texts_say_what_each_picture_shows_in_the_pages_language(demo_content, client):
     expected = {
         picture.title: picture
         for picture in give_pictures(page_specs(helpers.NOW.date()))[1].pictures.values()
@@ -171,7 +153,7 @@ def test_alternative_texts_say_what_each_picture_shows_in_the_pages_language(see
     assert not PortalImage.objects.filter(description__startswith="Abstract").exists()
 
 
-def test_credits_are_the_same_in_both_languages(seeded, client):
+def test_credits_are_the_same_in_both_languages(demo_content, client):
     """Credits carry no word of either language ("© Connective Cities"): no German "Foto:" on
     English pages, no "Photo:" on German ones."""
     for language in ("de", "en"):
@@ -192,7 +174,7 @@ def pdf_pages(data):
     return len(re.findall(rb"/Type /Page ", data))
 
 
-def test_documents_are_pdfs_of_several_pages(seeded):
+def test_documents_are_pdfs_of_several_pages(demo_content):
     publications = PublicationPage.objects.filter(locale__language_code="de").order_by("path")
     assert publications.count() == 4
     for publication in publications:

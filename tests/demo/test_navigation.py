@@ -2,19 +2,16 @@
 live page of that language, through the main menu, the home page's blocks, breadcrumbs and the
 footer (not through search). On the way, no page says the same thing twice in its headings.
 
-The demo content is seeded once for this module, inside a transaction rolled back at its end.
+The demo content is seeded once for this module (`demo_content`), inside a transaction rolled
+back at its end.
 """
 
-import io
 from itertools import pairwise
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from wagtail.models import Page, Site
 
 from tests import helpers
@@ -23,20 +20,6 @@ pytestmark = pytest.mark.django_db
 
 # Not navigation: search results, feeds, calendars, downloads and the admin.
 NOT_FOLLOWED = ("/search/", "/feeds/", "/calendar/", "/data/", "/admin/", "/documents/")
-
-
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
-    media = tmp_path_factory.mktemp("media")
-    with (
-        time_machine.travel(helpers.NOW),
-        django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=str(media)),
-        transaction.atomic(),
-    ):
-        call_command("seed_demo", stdout=io.StringIO(), no_users=True)
-        yield
-        transaction.set_rollback(True)
 
 
 def page_links(html, language):
@@ -90,7 +73,7 @@ def crawl(client, language):
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
-def test_every_live_page_is_reached_from_the_home_page(client, seeded, language):
+def test_every_live_page_is_reached_from_the_home_page(client, demo_content, language):
     site = Site.objects.get(is_default_site=True)
     expected = {
         page.get_url_parts()[2]

@@ -12,13 +12,10 @@ from collections import Counter
 from datetime import timedelta
 
 import pytest
-import time_machine
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from django.utils import timezone
 from wagtail.models import Locale, Page, Revision, Site, WorkflowState
 from wagtail_localize.models import (
@@ -32,7 +29,6 @@ from community.models import ConsentRecord, ExpertContact, PracticeProposal
 from demo.auth import DEMO_GROUP
 from demo.seed import TAXONOMY_MODELS, DemoSeeder
 from pages.models import Country, EventPage, GoodPracticePage, HomePage, StandardPage
-from tests import helpers
 
 pytestmark = pytest.mark.django_db
 
@@ -75,19 +71,10 @@ def counts():
 
 
 @pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo content (without users: test settings have DEBUG off) and its counts."""
-    media = tmp_path_factory.mktemp("media")
-    # The demo dates are relative to the day it runs: the whole module runs on one day.
-    with (
-        time_machine.travel(helpers.NOW),
-        django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=str(media)),
-        transaction.atomic(),
-    ):
-        output = seed()
-        yield {"output": output, "counts": counts()}
-        transaction.set_rollback(True)
+def seeded(demo_content, django_db_blocker):
+    """The demo content and its counts."""
+    with django_db_blocker.unblock():
+        return {"output": demo_content.output, "counts": counts()}
 
 
 @pytest.fixture
