@@ -31,7 +31,8 @@ from pages.models import (
 )
 from tests import helpers
 
-pytestmark = pytest.mark.django_db
+# Seeded on helpers.NOW; pictures and documents never depend on the day: not in make test-clock.
+pytestmark = [pytest.mark.django_db, pytest.mark.undated]
 
 ITEM_TYPES = [EventPage, GoodPracticePage, SupportedProjectPage, NewsPage, PublicationPage]
 # The fill crops the templates make of a wide picture (hero, card, home, news, figure) and of

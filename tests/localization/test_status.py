@@ -554,6 +554,7 @@ def test_query_count_is_constant(client, superuser, tree, en, taxonomy):
     assert {query.MISSING, query.IN_PROGRESS, query.UP_TO_DATE, query.STALE} <= statuses
 
 
+@pytest.mark.undated  # translation states and query counts, not dates; a demo seed is slow
 def test_demo_site_status_and_query_count(client, superuser, tmp_path, settings):
     """The seeded demo: every item exists in both languages, synced and up to date (so stale
     detection has no false positives), but for the examples waiting in moderation or for
