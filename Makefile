@@ -43,7 +43,7 @@ LOCK_COMPILE := pip compile pyproject.toml --generate-hashes --universal --pytho
 	--custom-compile-command "make lock"
 
 .PHONY: help run serve backup restore test test-clock lint format lock lock-upgrade bench clean \
-	venv-base venv-test gettext chromium faketime messages uv-tool
+	venv-base venv-test gettext chromium compose-tool faketime messages uv-tool
 
 help: ## List the targets
 	@echo "Connective Cities portal. Usage: make <target> [VAR=value]"
@@ -121,6 +121,15 @@ faketime:
 	  $(call apt_install,faketime); \
 	fi
 
+# compose.yaml is checked against the Compose schema by `docker compose config` (Docker's plugin)
+# or, where the plugin is missing, Debian's docker-compose, which needs no Docker daemon for it.
+compose-tool:
+	@set -euo pipefail; \
+	if ! docker compose version >/dev/null 2>&1 && ! command -v docker-compose >/dev/null 2>&1; then \
+	  echo ">> docker compose not found (needed to check compose.yaml): installing docker-compose"; \
+	  $(call apt_install,docker-compose); \
+	fi
+
 chromium:
 	@set -euo pipefail; \
 	if [ ! -x "$(CHROMIUM)" ]; then \
@@ -162,7 +171,7 @@ restore: venv-base ## Restore ARCHIVE=<file>: replaces the database and copies t
 	@test -n "$(ARCHIVE)" || { echo "error: name the archive: make restore ARCHIVE=var/backups/ccportal-....tar.gz" >&2; exit 1; }
 	$(PY) manage.py restore $(ARCHIVE)
 
-test: venv-test chromium gettext ## The pre-commit checks, Django's checks and the full pytest suite (honours DATABASE_URL, PYTEST_ARGS)
+test: venv-test chromium compose-tool gettext ## The pre-commit checks, Django's checks and the full pytest suite (honours DATABASE_URL, PYTEST_ARGS)
 	export $(TEST_ENV); $(COMPILEMESSAGES)
 	$(PRE_COMMIT)
 	$(TEST_ENV) $(PY) manage.py check

@@ -258,23 +258,55 @@ def test_compose_file_starts_the_whole_stack():
         assert {"SECRET_KEY", "PORTAL_BASE_URL"} <= set(environment)
 
 
-def test_compose_file_is_valid_for_docker_compose():
+def compose_command():
+    """Docker's compose plugin, else Debian's docker-compose (`make test` installs it)."""
     docker = shutil.which("docker")
     if (
-        docker is None
-        or subprocess.run(  # noqa: S603
+        docker
+        and not subprocess.run(  # noqa: S603
             [docker, "compose", "version"], capture_output=True, check=False
         ).returncode
     ):
-        pytest.skip("Docker Compose is not installed here: `docker compose config` not run")
+        return [docker, "compose"]
+    legacy = shutil.which("docker-compose")
+    return [legacy] if legacy else None
+
+
+def test_compose_file_is_valid_for_docker_compose():
+    command = compose_command()
+    if command is None:
+        pytest.skip(
+            "Neither `docker compose` nor docker-compose is installed: compose.yaml not checked"
+        )
     result = subprocess.run(  # noqa: S603
-        [docker, "compose", "config", "--quiet"],
+        [*command, "-f", "compose.yaml", "config", "--quiet"],
         cwd=BASE_DIR,
         capture_output=True,
         text=True,
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_compose_check_refuses_a_service_option_that_does_not_exist(tmp_path):
+    """The check reads the Compose schema, not only YAML: a misspelt key fails it."""
+    command = compose_command()
+    if command is None:
+        pytest.skip(
+            "Neither `docker compose` nor docker-compose is installed: compose.yaml not checked"
+        )
+    broken = tmp_path / "compose.yaml"
+    broken.write_text(
+        (BASE_DIR / "compose.yaml").read_text().replace("depends_on:", "depends_upon:", 1)
+    )
+    result = subprocess.run(  # noqa: S603
+        [*command, "-f", str(broken), "config", "--quiet"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "depends_upon" in result.stdout + result.stderr
 
 
 def test_readme_names_the_required_production_variables():
