@@ -1,6 +1,7 @@
 """The abstract base page and the mixins every content type shares."""
 
 from django import forms
+from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -209,6 +210,61 @@ class RegionsMixin:
         return {**super().search_facets(), "region": [r.slug for r in self.regions.all()]}
 
 
+class DeferredRows:
+    """Rows of a listing, held as ids until first used (iterated, indexed, `object_list`).
+
+    A template that shows the listing from a cached fragment (keyed on `cache_key`) loads no
+    rows at all; `cache_key` is empty for listings whose ids are not cached (their filters are
+    not part of a key). `len()` and truth count the ids without loading them.
+    """
+
+    _load = None
+    cache_key = ""
+
+    @property
+    def object_list(self):
+        if self._load is not None:
+            self._load()
+        return self._rows
+
+    @object_list.setter
+    def object_list(self, value):
+        self._rows = value
+
+    def __len__(self):
+        return len(self._rows)
+
+
+class ListingPage(DeferredRows, PaginatorPage):
+    """A paginator page of ids (see DeferredRows)."""
+
+
+class ListingRows(DeferredRows):
+    """A list of ids (a listing without pages, such as the open calls; see DeferredRows)."""
+
+    def __init__(self, ids, cache_key=""):
+        self.object_list = list(ids)
+        self.cache_key = cache_key
+
+    def __getitem__(self, index):
+        # Templates try `rows["cache_key"]` before the attribute: that must not load the rows.
+        if not isinstance(index, (int, slice)):
+            raise TypeError(f"ListingRows indices must be integers or slices, not {type(index)}")
+        return self.object_list[index]
+
+    def __iter__(self):
+        return iter(self.object_list)
+
+
+class ListingPaginator(Paginator):
+    def _get_page(self, *args, **kwargs):
+        return ListingPage(*args, **kwargs)
+
+
+def listing_key(*parts) -> str:
+    return ":".join(str(part) for part in parts)
+
+
 def paginate(request, queryset, param="page", key=None, load=True):
     """One page of a listing; an invalid or too large page number gives the nearest page.
 
@@ -216,9 +272,10 @@ def paginate(request, queryset, param="page", key=None, load=True):
     queryset's joins and prefetches: sorting thousands of wide joined rows per request was the
     main cost of large listings (see bench/README.md). With `key` (what identifies the listing:
     the index page, the filter, the day), the ordered ids come from pages.content_cache, so a
-    listing costs its rows and their prefetches only; the rows are still filtered by the
-    queryset (live, public). `load=False` leaves the page's ids for `load_rows`, which loads
-    several listings of one model together.
+    listing costs its rows and their prefetches only, and the page's `cache_key` lets the
+    template cache its cards (the rows are then loaded only when that fragment is stale); the
+    rows are still filtered by the queryset (live, public). Rows load on first use;
+    `load=False` leaves them to `defer_rows`, which loads several listings of one model together.
     """
     if key is None:
         ids = queryset.values_list("pk", flat=True)
@@ -226,11 +283,25 @@ def paginate(request, queryset, param="page", key=None, load=True):
         ids = content_cache.get_or_build(
             "listing", *key, build=lambda: list(queryset.values_list("pk", flat=True))
         )
-    page = Paginator(ids, LISTING_PAGE_SIZE).get_page(request.GET.get(param))
+    page = ListingPaginator(ids, LISTING_PAGE_SIZE).get_page(request.GET.get(param))
     page.object_list = list(page.object_list)
+    if key is not None:
+        page.cache_key = listing_key(*key)
     if load:
-        load_rows(queryset, page)
+        defer_rows(queryset, page)
     return page
+
+
+def defer_rows(queryset, *pages):
+    """Load the rows of listings (DeferredRows) together on first use of any of them."""
+
+    def load():
+        for page in pages:
+            page._load = None
+        load_rows(queryset, *pages)
+
+    for page in pages:
+        page._load = load
 
 
 def load_rows(queryset, *pages):

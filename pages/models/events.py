@@ -19,7 +19,16 @@ from pages.blocks import BaseStreamBlock
 from pages.serializers import CountrySerializer
 from search.registry import Contribution, Text
 
-from .base import BasePage, CountryMixin, IndexPage, TaxonomyPage, load_rows, paginate
+from .base import (
+    BasePage,
+    CountryMixin,
+    IndexPage,
+    ListingRows,
+    TaxonomyPage,
+    defer_rows,
+    listing_key,
+    paginate,
+)
 from .lineage import one_per_item
 
 OPEN_CALLS_SHOWN = 6
@@ -256,17 +265,20 @@ class EventIndexPage(IndexPage):
         events = self.listing()
         context = {"today": today}
         # The calls closing soonest; every open call is also in the upcoming list.
-        context["open_calls"] = content_cache.get_or_build(
-            "listing",
-            self.pk,
-            "calls",
-            today,
-            build=lambda: list(
-                events.filter(has_call=True, call_closed=False, call_deadline__gte=today)
-                .order_by("call_deadline")
-                .values_list("pk", flat=True)[:OPEN_CALLS_SHOWN]
+        context["open_calls"] = ListingRows(
+            content_cache.get_or_build(
+                "listing",
+                self.pk,
+                "calls",
+                today,
+                build=lambda: list(
+                    events.filter(has_call=True, call_closed=False, call_deadline__gte=today)
+                    .order_by("call_deadline")
+                    .values_list("pk", flat=True)[:OPEN_CALLS_SHOWN]
+                ),
             ),
-        )[:]
+            listing_key(self.pk, "calls", today),
+        )
         context["upcoming"] = paginate(
             request,
             events.filter(end_date__gte=today).order_by("start_date"),
@@ -281,6 +293,7 @@ class EventIndexPage(IndexPage):
             key=(self.pk, "past", today),
             load=False,
         )
-        # The three lists' events in one query (and one per prefetch).
-        load_rows(events, context["open_calls"], context["upcoming"], context["past"])
+        # The three lists' events in one query (and one per prefetch), when a list's cards are
+        # not in the cache.
+        defer_rows(events, context["open_calls"], context["upcoming"], context["past"])
         return context
