@@ -145,6 +145,19 @@ def main_nav(context):
 
 
 @register.simple_tag(takes_context=True)
+def main_nav_state(context, items):
+    """`{% main_nav_state nav_items as state %}`: what the rendered main navigation depends on
+    besides the site and language (its cache key): the current section's id, and "page" when
+    the visitor is on the section page itself ("" outside every section)."""
+    page = context.get("page")
+    for item in items:
+        if item["current"]:
+            on_page = isinstance(page, Page) and item["page"].pk == page.pk
+            return f"{item['page'].pk}{':page' if on_page else ''}"
+    return ""
+
+
+@register.simple_tag(takes_context=True)
 def section_pages(context):
     """`{% section_pages as sections %}`: the home page's sections in the visitor's language.
 
@@ -275,6 +288,24 @@ def language_links(context):
     request = context.get("request")
     page = context.get("page")
     current = _active_language()
+    if request is None or not _is_page(page) or getattr(request, "is_preview", False):
+        return _language_links(context, request, page, current)
+    # A page's links depend on its versions, the request's site and its defining parameters:
+    # kept per generation (pages.content_cache) instead of computing their URLs every time.
+    params = defining_params(context)
+    return content_cache.get_or_build(
+        "language-links",
+        page.pk,
+        page.live,
+        current,
+        request.scheme,
+        request.get_host(),
+        urlencode(params),
+        build=lambda: _language_links(context, request, page, current),
+    )
+
+
+def _language_links(context, request, page, current):
     translations = _page_versions(request, page)[0] if _is_page(page) else {}
     match = getattr(request, "resolver_match", None)
     is_view = (
