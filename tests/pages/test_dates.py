@@ -58,7 +58,7 @@ def test_the_event_index_splits_by_the_berlin_day(client, events, sections):
     assert context["today"] == NEW_YEARS_DAY
     assert [page.pk for page in context["past"]] == [events["eve"].pk]
     assert [page.pk for page in context["upcoming"]] == [events["new_year"].pk, events["call"].pk]
-    assert context["open_calls"] == []
+    assert list(context["open_calls"]) == []
 
 
 def test_the_home_page_shows_events_from_the_berlin_day_on(client, home, sections, events):
