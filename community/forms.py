@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from pages import content_cache
 from pages.models import Theme
 
 
@@ -48,7 +49,16 @@ class ThemeCheckboxes(forms.CheckboxSelectMultiple):
 def offer_themes(field, language):
     """Make the themes in `language` the choices of `field` (a MultipleChoiceField shown with
     ThemeCheckboxes): the focal themes in their order, each followed by its topics; a focal
-    theme with no topics is a choice of its own."""
+    theme with no topics is a choice of its own. Kept per generation (pages.content_cache:
+    a changed theme makes it stale)."""
+    choices, topics = content_cache.get_or_build(
+        "theme-choices", language, build=lambda: _theme_choices(language)
+    )
+    field.choices = choices
+    field.widget.topics = topics
+
+
+def _theme_choices(language):
     themes = list(Theme.objects.filter(locale=locale_for(language)).select_related("parent"))
     focal = sorted((t for t in themes if t.parent_id is None), key=lambda t: (t.sort_order, t.name))
     choices, topics = [], set()
@@ -59,8 +69,7 @@ def offer_themes(field, language):
         choices.append((theme.slug, theme.name))
         choices.extend((topic.slug, topic.name) for topic in children)
         topics.update(topic.slug for topic in children)
-    field.choices = choices
-    field.widget.topics = frozenset(topics)
+    return choices, frozenset(topics)
 
 
 def themes_for(slugs, language):

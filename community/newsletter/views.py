@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from community import ratelimit
 from community.models import Subscriber
+from pages import content_cache
 from pages.models import NewsPage
 from pages.models.news import NewsCategory
 
@@ -20,11 +21,18 @@ IP_LIMIT = (10, 3600)
 
 
 def past_issues(language, limit=6):
-    return (
-        NewsPage.objects.live()
-        .public()
-        .filter(category=NewsCategory.NEWSLETTER, locale__language_code=language)
-        .order_by("-date", "-pk")[:limit]
+    """The latest newsletter issues in `language` (a list), kept per generation
+    (pages.content_cache: publishing an issue makes it stale)."""
+    return content_cache.get_or_build(
+        "newsletter-issues",
+        language,
+        limit,
+        build=lambda: list(
+            NewsPage.objects.live()
+            .public()
+            .filter(category=NewsCategory.NEWSLETTER, locale__language_code=language)
+            .order_by("-date", "-pk")[:limit]
+        ),
     )
 
 

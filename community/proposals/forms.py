@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from community.consent import PROPOSAL_CONTACT, PROPOSAL_PUBLICATION
 from community.forms import HoneypotMixin, ThemeCheckboxes, locale_for, offer_themes, themes_for
 from community.uploads import MultipleFileField, document_field, image_field
+from pages import content_cache
 from pages.models import Country
 
 SECTION_HELP = {
@@ -23,6 +24,9 @@ def _textarea(label, required=True, max_length=5000, rows=6, help_text=""):
         help_text=help_text,
         widget=forms.Textarea(attrs={"rows": rows}),
     )
+
+
+UPLOADS = ("images", "documents")
 
 
 class ProposalForm(HoneypotMixin, forms.Form):
@@ -70,12 +74,18 @@ class ProposalForm(HoneypotMixin, forms.Form):
     def __init__(self, *args, language, **kwargs):
         super().__init__(*args, **kwargs)
         self.language = language
-        countries = Country.objects.filter(locale=locale_for(language)).order_by("name")
+        countries = content_cache.get_or_build(
+            "countries",
+            language,
+            build=lambda: list(
+                Country.objects.filter(locale=locale_for(language)).order_by("name")
+            ),
+        )
         self.countries = {country.slug: country for country in countries}
         self.fields["country"].choices = [("", "---------")] + [(c.slug, c.name) for c in countries]
         offer_themes(self.fields["themes"], language)
         # Built per form, so that the upload settings are read when the form is used.
-        for name, field in (("images", image_field()), ("documents", document_field())):
+        for name, field in zip(UPLOADS, (image_field(), document_field()), strict=True):
             self.fields[name].file_field = field
             self.fields[name].help_text = self.fields[name].help_text % {
                 "formats": ", ".join(field_formats(name)),
@@ -87,6 +97,11 @@ class ProposalForm(HoneypotMixin, forms.Form):
         self.fields["consent_contact"].error_messages["required"] = _(
             "We need to be able to ask you about the practice."
         )
+
+    def rendering_key(self) -> str:
+        """What the rendered unbound form depends on besides the language and the content
+        (countries, themes): the upload settings shown in help texts and widget attributes."""
+        return repr([(self.fields[n].help_text, self.fields[n].widget.attrs) for n in UPLOADS])
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()

@@ -10,7 +10,8 @@ register = template.Library()
 
 @register.simple_tag
 def latest_newsletter_issue():
-    return past_issues(get_language(), limit=1).first()
+    issues = past_issues(get_language(), limit=1)
+    return issues[0] if issues else None
 
 
 @register.simple_tag
