@@ -8,12 +8,14 @@ import re
 import pytest
 import time_machine
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from community.models import ExpertContact, ExpertIndexPage, ExpertPage
 from footer.models import FooterSettings
 from pages import factories
+from pages.models.news import NewsCategory
 from tests import helpers
 
 pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(helpers.NOW)]
@@ -373,3 +375,44 @@ def test_language_links_keep_the_page_number_of_a_listing(client, home_en, secti
     second = client.get(f"{index.url}?page=2").content.decode()
     assert f'hreflang="en" href="http://localhost{index_en.url}"' in first
     assert f'hreflang="en" href="http://localhost{index_en.url}?page=2"' in second
+
+
+def test_the_empty_forms_show_a_renamed_country_and_theme_at_once(client, home, taxonomy):
+    assert "Thailand" in client.get("/de/propose-a-practice/").content.decode()
+    assert taxonomy["topic"].name in client.get("/de/newsletter/").content.decode()
+    country, topic = taxonomy["country"], taxonomy["topic"]
+    country.name = "Königreich Thailand"
+    country.save()
+    topic.name = "Kreislaufwirtschaft neu"
+    topic.save()
+    proposal = client.get("/de/propose-a-practice/").content.decode()
+    assert "Königreich Thailand" in proposal
+    assert "Kreislaufwirtschaft neu" in proposal
+    assert "Kreislaufwirtschaft neu" in client.get("/de/newsletter/").content.decode()
+
+
+def test_the_cached_empty_form_gets_a_csrf_token_and_the_upload_settings(client, home, taxonomy):
+    client.get("/de/propose-a-practice/")
+    body = client.get("/de/propose-a-practice/").content.decode()
+    assert 'name="csrfmiddlewaretoken"' in body
+    with override_settings(WAGTAILIMAGES_EXTENSIONS=["png"]):
+        body = client.get("/de/propose-a-practice/").content.decode()
+    assert "(png," in body
+
+
+def test_a_form_with_errors_is_never_answered_from_the_cache(client, home, taxonomy):
+    client.get("/de/newsletter/")
+    response = client.post("/de/newsletter/", {"email": "keine-adresse"})
+    assert response.status_code == 400
+    assert 'value="keine-adresse"' in response.content.decode()
+    assert 'value="keine-adresse"' not in client.get("/de/newsletter/").content.decode()
+
+
+def test_a_new_newsletter_issue_shows_at_once(client, home, sections):
+    client.get(home.url)
+    client.get("/de/newsletter/")
+    factories.NewsPageFactory(
+        parent=sections["news"], category=NewsCategory.NEWSLETTER, title="Newsletter Juni 2026"
+    )
+    assert "Newsletter Juni 2026" in client.get(home.url).content.decode()
+    assert "Newsletter Juni 2026" in client.get("/de/newsletter/").content.decode()
