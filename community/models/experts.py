@@ -457,8 +457,15 @@ class ExpertIndexPage(IndexPage):
     def listing_context(self, request):
         choices = self.filter_choices()
         items, selected, errors = self.filtered(request, choices)
+        # The filters are validated choices: with them, the listing is keyed like the others
+        # (ids and cards in the content cache; a withdrawal unpublishes the profiles).
+        key = (
+            self.pk,
+            "page",
+            *(selected.get(name, "") for name in ("theme", "region", "language")),
+        )
         return {
-            "items": paginate(request, items),
+            "items": paginate(request, items, key=key),
             "filters": choices,
             "selected": selected,
             "filter_errors": errors,

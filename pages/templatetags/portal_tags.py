@@ -127,6 +127,47 @@ def content_cache_tag():
 register.simple_tag(content_cache_tag, name="content_cache")
 
 
+class PageFragmentNode(template.Node):
+    def __init__(self, name, nodelist):
+        self.name = name
+        self.nodelist = nodelist
+
+    def render(self, context):
+        page, request = context.get("page"), context.get("request")
+        if (
+            not content_cache.seconds()
+            or not _is_page(page)
+            or request is None
+            or getattr(request, "is_preview", False)
+        ):
+            return self.nodelist.render(context)
+        return content_cache.get_or_build(
+            "fragment",
+            self.name,
+            page.pk,
+            translation.get_language(),
+            request.get_host(),
+            timezone.localdate().isoformat(),
+            build=lambda: self.nodelist.render(context),
+        )
+
+
+@register.tag
+def page_fragment(parser, token):
+    """`{% page_fragment "name" %}…{% endpage_fragment %}`: a part of a page that shows only
+    published content (the page's own fields, pages, images, documents and terms it links),
+    kept rendered per page, language, host and Berlin day (dates such as "upcoming" or an
+    open call change at midnight) in the content cache, so any publish or content change
+    makes it stale (pages.content_cache). Previews, which show a draft, always render it.
+    Nothing in it may depend on the visitor or the query string."""
+    bits = token.split_contents()
+    if len(bits) != 2 or bits[1][0] not in "\"'":
+        raise template.TemplateSyntaxError("{% page_fragment %} takes a quoted name.")
+    nodelist = parser.parse(("endpage_fragment",))
+    parser.delete_first_token()
+    return PageFragmentNode(bits[1][1:-1], nodelist)
+
+
 @register.simple_tag(takes_context=True)
 def main_nav(context):
     """`{% main_nav as items %}`: the sections of the home page in the visitor's language.
