@@ -12,11 +12,11 @@ from django.conf import settings
 from django.db.models import OuterRef, Subquery, prefetch_related_objects
 from django.http import QueryDict
 from django.urls import reverse, translate_url
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.dateformat import format as format_date
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.text import capfirst
+from django.utils.text import capfirst, slugify
 from django.utils.translation import pgettext
 from wagtail.models import Page, Site
 from wagtail_localize.models import TranslationSource
@@ -444,6 +444,31 @@ def elided_page_range(items, on_each_side=2, on_ends=1):
         items.paginator.get_elided_page_range(
             items.number, on_each_side=on_each_side, on_ends=on_ends
         )
+    )
+
+
+# --- Search -------------------------------------------------------------------------------
+
+
+@register.simple_tag
+def facet_checkbox(facet, value, form):
+    """`{% facet_checkbox facet value form %}`: one facet value as a checkbox with its count
+    (`form`: the id of the GET form it belongs to). A tag, not an include: the search page
+    shows about fifty, and an include per value cost a fifth of its rendering."""
+    field_id = f"facet-{facet.name}-{slugify(value.value)}"
+    return format_html(
+        '<span class="facet__value">'
+        '<input type="checkbox" id="{}" name="{}" value="{}" form="{}"{}>'
+        '<label for="{}">{} <span class="facet__count">({})</span></label>'
+        "</span>",
+        field_id,
+        facet.name,
+        value.value,
+        form,
+        mark_safe(" checked") if value.selected else "",
+        field_id,
+        value.label,
+        formats.localize(value.count),
     )
 
 
