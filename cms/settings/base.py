@@ -124,7 +124,14 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Rendered fragments (pages.content_cache) take an entry per page, language and day: room
+    # for the whole site rather than Django's default of 300 entries.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 # How long anonymous visitors are answered from the page cache (pages.page_cache). Any change
 # to published content empties it at once in every process sharing the cache (Redis); without
 # Redis, other processes' copies stay at most this long, so it is kept short there.
