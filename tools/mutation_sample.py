@@ -40,7 +40,7 @@ def main() -> int:
     parser.add_argument("percent", type=float)
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("files", nargs="*", type=Path)
-    args = parser.parse_args()
+    args = parser.parse_intermixed_args()  # files may follow --seed
     files = args.files or sorted(walk_mutatable_files())
     for path in files:
         for name in sample(mutant_names(path), args.percent, args.seed):
