@@ -539,6 +539,30 @@ def test_the_copy_wrapper_runs_wagtail_localizes_copy_then_empties_what_the_sour
     assert list(target.themes.all()) == []
 
 
+def test_a_sync_points_the_translations_links_at_the_terms_in_its_language(
+    translated, practice, locales
+):
+    """wagtail-localize copies the source's theme ids as they are; after a sync the English
+    page links to the English version of a theme that has one, the German one of one that has
+    none (localization.sync.copy_and_localise: pages.locales.localise_synchronised_links)."""
+    _de, en = locales
+    waste, water = practice.themes.order_by("slug")
+    english_waste = waste.copy_for_translation(en)
+    english_waste.name = "Waste"
+    english_waste.save()
+
+    sync(translated)
+
+    themes = english_page(practice, locales).themes.all()
+    assert sorted((theme.pk, theme.locale_id) for theme in themes) == sorted(
+        [(english_waste.pk, en.pk), (water.pk, water.locale_id)]
+    )
+    # The German source keeps its German themes.
+    assert sorted(theme.pk for theme in latest(practice).themes.all()) == sorted(
+        [waste.pk, water.pk]
+    )
+
+
 def test_installing_over_wagtail_localizes_own_copy_wraps_it(monkeypatch):
     from wagtail_localize import fields as localize_fields
     from wagtail_localize import models as localize_models
