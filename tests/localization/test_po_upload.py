@@ -26,6 +26,7 @@ from localization.po.upload import (
     Change,
     Drift,
     UploadError,
+    check_entries,
     check_translation,
     export_date,
     parse_po,
@@ -457,6 +458,43 @@ def test_the_export_date_is_read_in_its_time_zone(header, expected):
     assert found == expected
     if expected is not None:
         assert found.utcoffset() is not None
+
+
+def test_a_file_without_an_export_date_has_none():
+    po = polib.POFile()
+    po.metadata = {"Language": "en"}
+    assert export_date(po) is None
+
+
+BAD_ESCAPE = "“\\q” is not a valid escape sequence (a backslash in the text is written \\\\)."
+
+
+@pytest.mark.parametrize(
+    ("bad_entries", "rest"), [(5, ""), (6, " (and 1 more problem)"), (7, " (and 2 more problems)")]
+)
+def test_a_refusal_names_the_first_five_bad_entries_and_counts_the_rest(bad_entries, rest):
+    header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    body = "".join(f'msgid "a{n}"\nmsgstr "x \\q"\n\n' for n in range(bad_entries))
+    with django_translation.override("en"), pytest.raises(UploadError) as refused:
+        check_entries(header + body)
+    named = " ".join(f"line {line}: {BAD_ESCAPE}" for line in (6, 9, 12, 15, 18))
+    assert str(refused.value) == (
+        f"The file was not imported, nothing was changed. Please correct it: {named}{rest}"
+    )
+
+
+def test_planning_an_import_takes_four_queries_whatever_the_number_of_entries(
+    translation, django_assert_num_queries
+):
+    """The segments with their strings and contexts, the file's strings, its contexts and the
+    existing translations: one query each, however many entries the file has."""
+    po = polib.pofile(
+        exported(translation, **{"Über uns": "About us", "Wer wir sind und was wir tun.": "Who"})
+    )
+    translation = Translation.objects.select_related("source").get(pk=translation.pk)
+    with django_assert_num_queries(4):
+        plan = plan_import(po, translation)
+    assert sorted(change.new for change in plan.changes) == ["About us", "Who"]
 
 
 def test_obsolete_entries_of_a_file_are_no_source_drift(translation):
