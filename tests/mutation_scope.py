@@ -88,8 +88,13 @@ SCOPE: dict[str, list[str]] = {
     "localization.visitors.": [f"{L}test_visitor_languages.py"],
 }
 
-# Files whose module set-up costs ten seconds or more: run after every other file.
-SLOW_LAST = (f"{S}test_api.py",)
+# Files whose module set-up costs ten seconds or more, and single tests of that cost (node id
+# prefixes): run after every other test, so that a mutant a cheap test kills never waits for them.
+SLOW_LAST = (
+    f"{S}test_api.py",
+    f"{L}test_status.py::test_demo_site_status_and_query_count",  # seeds the demo: about 60 s
+    f"{L}test_status.py::test_query_count_is_constant",  # about 15 s
+)
 
 
 def pytest_sessionstart(session):
@@ -190,6 +195,7 @@ def pytest_collection_modifyitems(config, items):
 
     def order(item):
         path, line, _ = item.location
-        return (transactional(item), path.startswith(SLOW_LAST), path, line, position[id(item)])
+        slow = item.nodeid.startswith(SLOW_LAST)
+        return (transactional(item), slow, path, line, position[id(item)])
 
     items.sort(key=order)
