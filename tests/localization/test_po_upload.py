@@ -611,6 +611,17 @@ def test_a_file_without_its_translation_header_is_refused_with_the_header_named(
     assert str(refused.value) == message
 
 
+def test_a_file_of_another_translation_is_refused_as_such(translation, other_translation):
+    po = polib.pofile(exported(other_translation))
+    with django_translation.override("en"), pytest.raises(UploadError) as refused:
+        check_translation(po, translation)
+    assert str(refused.value) == (
+        "This PO file was downloaded for a different translation: please upload the file "
+        "downloaded from this page in this language."
+    )
+    check_translation(polib.pofile(exported(translation)), translation)  # its own: no error
+
+
 @pytest.mark.parametrize(
     ("language", "nothing", "syntax"),
     [
@@ -634,6 +645,21 @@ def test_no_file_and_a_syntax_error_are_refused_with_their_own_message(language,
         with pytest.raises(UploadError) as refused:
             parse_po('msgid ""\nmsgstr ""\n\nmsgid "Über uns"\nmsgstr "About"\nno PO syntax\n')
         assert str(refused.value) == syntax
+
+
+def test_a_file_polib_refuses_without_a_line_is_refused_as_unreadable():
+    duplicates = 'msgid "Über uns"\nmsgstr "About"\n\nmsgid "Über uns"\nmsgstr "About us"\n'
+    with django_translation.override("en"), pytest.raises(UploadError) as refused:
+        parse_po(duplicates)
+    assert str(refused.value) == "The file could not be read as a PO file."
+
+
+def test_an_empty_file_is_refused_a_header_alone_is_read():
+    with django_translation.override("en"), pytest.raises(UploadError) as refused:
+        parse_po("")
+    assert str(refused.value) == "The file holds no PO entries: please upload a .po file."
+    po = parse_po('msgid ""\nmsgstr ""\n"Language: en\\n"\n')
+    assert (len(po), po.metadata) == (0, {"Language": "en"})
 
 
 def test_the_text_is_read_as_utf_8_whatever_charset_the_header_claims():
