@@ -671,6 +671,23 @@ def test_the_text_is_read_as_utf_8_whatever_charset_the_header_claims():
     assert (entry.msgid, entry.msgstr) == ("Über uns", "Über")
 
 
+def test_a_file_not_named_po_is_refused_with_its_name():
+    docx = SimpleUploadedFile("about-en.docx", b'msgid ""\n', content_type="text/plain")
+    with django_translation.override("en"), pytest.raises(UploadError) as refused:
+        read_upload(docx)
+    assert str(refused.value) == (
+        "“about-en.docx” is not a PO file: please upload the .po file you downloaded."
+    )
+
+
+def test_a_content_type_with_parameters_is_read_by_its_type_alone():
+    text = 'msgid ""\nmsgstr ""\n'
+    file = SimpleUploadedFile(
+        "about-en.po", text.encode(), content_type="Text/X-Gettext; charset=UTF-8"
+    )
+    assert read_upload(file) == text
+
+
 @pytest.mark.parametrize(
     ("language", "message"),
     [
