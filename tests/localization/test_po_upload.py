@@ -680,6 +680,15 @@ def test_a_file_not_named_po_is_refused_with_its_name():
     )
 
 
+def test_a_file_of_another_content_type_is_refused_with_the_type_named():
+    image = SimpleUploadedFile("about-en.po", b'msgid ""\n', content_type="image/jpeg")
+    with django_translation.override("en"), pytest.raises(UploadError) as refused:
+        read_upload(image)
+    assert str(refused.value) == (
+        "The file is of type image/jpeg, not a PO file: please upload a .po file."
+    )
+
+
 def test_a_content_type_with_parameters_is_read_by_its_type_alone():
     text = 'msgid ""\nmsgstr ""\n'
     file = SimpleUploadedFile(

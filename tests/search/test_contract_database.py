@@ -8,6 +8,7 @@ their ids).
 
 import datetime
 import uuid
+from types import SimpleNamespace
 
 import pytest
 from django.db import connection
@@ -212,3 +213,28 @@ def test_the_last_page_is_exact_and_the_next_is_not_found_with_the_page_count(
         page(4)
     assert (raised.value.param, raised.value.status) == ("page", 404)
     assert raised.value.message == "There is no page 4: the search has 3."
+
+
+def test_too_many_values_of_a_parameter_are_refused_with_the_parameter_named():
+    too_many = [f"v{n}" for n in range(service.MAX_VALUES_PER_FACET + 1)]
+    with override("en"), pytest.raises(InvalidParameter) as raised:
+        service.check_values("theme", too_many, known=set(too_many))
+    assert (raised.value.param, raised.value.message) == ("theme", "Too many values for “theme”.")
+    service.check_values("theme", too_many[:-1], known=set(too_many))  # 50: accepted
+
+
+def test_a_selected_value_without_hits_is_counted_zero(db):
+    definition = next(d for d in facet_definitions() if d.name == "type")
+    query = SearchQuery.build("de", filters={"type": ["news"]})
+    facet = service._facet(definition, query, {}, {"news": "Neuigkeiten"})
+    assert [(v.value, v.label, v.count, v.selected) for v in facet.values] == [
+        ("news", "Neuigkeiten", 0, True)
+    ]
+
+
+def test_newest_first_puts_the_later_entry_of_a_day_first_and_undated_entries_last():
+    """Entries of one day follow their ids, the latest first; undated ones (day 0) come after."""
+    index = SimpleNamespace(dates={1: (740000, 11), 2: (740000, 12), 3: (0, 13), 4: (0, 14)})
+    assert sorted([1, 2, 3, 4], key=DatabaseBackend._order(index, None)) == [2, 1, 4, 3]
+    by_score = DatabaseBackend._order(index, {1: -0.5, 2: -0.5, 3: -0.9})
+    assert sorted([1, 2, 3, 4], key=by_score) == [3, 2, 1, 4]
