@@ -12,6 +12,7 @@ from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse, reverse_lazy
+from django.utils.translation import override
 from wagtail.models import Locale, Page
 from wagtail_localize.models import (
     StringSegment,
@@ -658,3 +659,20 @@ def test_a_status_filter_applies_to_the_chosen_language(tree, en):
     assert query.filter_items(items, status=query.MISSING, language="de") == []
     assert query.filter_items(items, status=query.MISSING) == items
     assert query.filter_items(items, status=query.SOURCE, language="en") == []
+
+
+def test_the_section_filter_offers_each_sections_title_in_the_users_language_snippets_last():
+    overview = query.StatusOverview(language="en")
+    overview.sections = {
+        "practices": {"de": "Gute Praxis", "en": "Good practice"},
+        "news": {"de": "Neuigkeiten"},  # no English title: the German one
+        "about": {"en": "about us"},
+    }
+    with override("en"):
+        choices = [(key, str(title)) for key, title in overview.section_choices()]
+    assert choices == [
+        ("about", "about us"),
+        ("practices", "Good practice"),
+        ("news", "Neuigkeiten"),
+        (query.SNIPPETS_SECTION, "Snippets (taxonomy, partners)"),
+    ]
