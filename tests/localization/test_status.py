@@ -239,8 +239,12 @@ def test_home_and_sections_are_listed(tree):
     items = overview()
     home_item = items[tree["practices"].get_parent().translation_key]
     assert home_item.cells["en"].status == query.UP_TO_DATE
-    assert home_item.section_title == ""
-    assert items[tree["events"].translation_key].section_title == "Veranstaltungen"
+    assert (home_item.section_key, home_item.section_title) == ("", "")  # in no section
+    events = items[tree["events"].translation_key]
+    assert (events.section_key, events.section_title) == (
+        str(tree["events"].translation_key),
+        "Veranstaltungen",
+    )
 
 
 # -- the view ------------------------------------------------------------------------------
