@@ -23,6 +23,24 @@ if os.environ.get("MUTATION_DB_TEMPLATE"):
         yield from mutation_scope.template_database()
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--moved-clock",
+        action="store_true",
+        help="make test-clock: leave out the tests whose clock time-machine sets (a time_machine "
+        "marker): they start from the same instant whatever the system clock says",
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.getoption("--moved-clock"):
+        return
+    frozen = [item for item in items if item.get_closest_marker("time_machine")]
+    if frozen:
+        config.hook.pytest_deselected(items=frozen)
+        items[:] = [item for item in items if not item.get_closest_marker("time_machine")]
+
+
 def pytest_report_header(config):
     """The clock the run starts with (CI moves it with faketime): UTC and the site's Berlin."""
     now = datetime.datetime.now(datetime.UTC)
