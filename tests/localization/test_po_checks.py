@@ -19,7 +19,7 @@ from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 from wagtail_localize.operations import translate_object
 
-from localization.po.checks import check_po
+from localization.po.checks import FormatError, check_po, parse_brace
 from localization.roles.groups import ensure_roles, translator_group_name
 from pages import factories
 
@@ -171,6 +171,50 @@ ACCEPTED = {
         'msgstr[0] "eine Stadt"\nmsgstr[1] "%(n)d Städte"\n'
     ),
     "line breaks kept": 'msgid "\\na\\n"\nmsgstr ""\n"\\n"\n"b\\n"\n',
+    "attribute and index access": (
+        '#, python-brace-format\nmsgid "{a[0]} of {b.c}"\nmsgstr "{b.c}: {a[0]}"\n'
+    ),
+    # "%.0s" prints nothing: msgfmt takes it for an argument of any type in a rarely used form.
+    "zero precision takes any type in a form for one number": (
+        '#, python-format\nmsgid "%(n)d city"\nmsgid_plural "%(n)d cities"\n'
+        'msgstr[0] "%(n).0seine Stadt"\nmsgstr[1] "%(n)d Städte"\n'
+    ),
+}
+
+# (body, line, the whole message): why a translation is no valid format string, word for word.
+BRACE_REASON = "the translation is not a valid Python brace format string: "
+PERCENT_REASON = "the translation is not a valid Python format string: "
+REASONS = {
+    "named placeholder after an unnamed one": (
+        '#, python-format\nmsgid "%s a"\nmsgstr "%s %(n)s"\n',
+        3,
+        PERCENT_REASON + "named and unnamed placeholders cannot be mixed.",
+    ),
+    "unnamed placeholder after a named one": (
+        '#, python-format\nmsgid "%s a"\nmsgstr "%(n)s %s"\n',
+        3,
+        PERCENT_REASON + "named and unnamed placeholders cannot be mixed.",
+    ),
+    "brace placeholder name begins with a sign": (
+        '#, python-brace-format\nmsgid "{a}"\nmsgstr "{-a}"\n',
+        3,
+        BRACE_REASON + "“-” cannot begin a placeholder's name.",
+    ),
+    "nested brace placeholder without a name": (
+        '#, python-brace-format\nmsgid "{a:{w}}"\nmsgstr "{a:{}}"\n',
+        3,
+        BRACE_REASON + "“}” cannot begin a placeholder's name.",
+    ),
+    "invalid conversion": (
+        '#, python-brace-format\nmsgid "{a}"\nmsgstr "{a!x}"\n',
+        3,
+        BRACE_REASON + "a placeholder has an invalid conversion.",
+    ),
+    "placeholders nested twice": (
+        '#, python-brace-format\nmsgid "{a}"\nmsgstr "{a:{w:{x}}}"\n',
+        3,
+        BRACE_REASON + "placeholders are nested too deeply.",
+    ),
 }
 
 RUSSIAN = HEADER.replace(
@@ -245,6 +289,31 @@ def test_a_bad_entry_is_named_with_its_line(sample):
     assert str(problems[0]).startswith(f"line {HEADER_LINES + line}: ")
 
 
+@pytest.mark.parametrize("sample", REASONS)
+def test_an_invalid_format_string_is_refused_with_its_reason(sample):
+    body, line, message = REASONS[sample]
+    assert [str(p) for p in check_po(po(body))] == [f"line {HEADER_LINES + line}: {message}"]
+
+
+def test_a_brace_placeholder_with_attribute_or_index_access_names_its_argument():
+    # Python formats "{a[0]}" and "{b.c}" from the arguments a and b.
+    assert parse_brace("{a[0]} of {b.c} and {d[key].e}") == {"a", "b", "d"}
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("{a[}", "a placeholder has an invalid index."),
+        ("{a[0}", "a placeholder has an invalid index."),
+        ("{a.}", "a placeholder has an invalid attribute."),
+    ],
+)
+def test_a_broken_attribute_or_index_access_is_no_brace_format(text, reason):
+    with pytest.raises(FormatError) as raised:
+        parse_brace(text)
+    assert str(raised.value) == reason
+
+
 @pytest.mark.parametrize("sample", ACCEPTED)
 def test_a_good_entry_passes(sample):
     assert [str(p) for p in check_po(po(ACCEPTED[sample]))] == []
@@ -307,6 +376,7 @@ def msgfmt(text, tmp_path):
 CROSS_CHECKED = {
     **{f"refused: {name}": po(body) for name, (body, _line, _words) in REFUSED.items()},
     **{f"accepted: {name}": po(body) for name, body in ACCEPTED.items()},
+    **{f"reason: {name}": po(body) for name, (body, _line, _message) in REASONS.items()},
     **{f"header: {name}": h + b for name, (h, b, _words) in REFUSED_HEADERS.items()},
     **{f"header ok: {name}": h + b for name, (h, b) in ACCEPTED_HEADERS.items()},
 }
