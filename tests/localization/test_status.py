@@ -8,6 +8,7 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
@@ -23,7 +24,7 @@ from wagtail_localize.models import (
 from wagtail_localize.operations import TranslationCreator
 
 from localization.status import query
-from localization.status.views import csv_safe
+from localization.status.views import BulkSubmitView, csv_safe
 from pages.factories import GoodPracticePageFactory, NewsPageFactory, RegionFactory
 from pages.models import GoodPracticePage
 
@@ -396,6 +397,15 @@ def test_csv_safe():
     assert csv_safe(None) == ""
 
 
+def test_csv_rows_end_with_the_items_translation_key(client, superuser, mixed):
+    client.force_login(superuser)
+    response = client.get(URL, {"export": "csv"})
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    by_title = {row[0]: row for row in list(csv.reader(io.StringIO(content)))[1:]}
+    assert by_title["Halb"][-1] == str(mixed["progress"].translation_key)
+    assert by_title["Fehlt"][-1] == str(mixed["missing"].translation_key)
+
+
 # -- bulk submit ---------------------------------------------------------------------------
 
 
@@ -450,6 +460,28 @@ def test_bulk_submit_needs_the_submit_permission(client, tree, en):
         reverse("localization_status:bulk_submit"), {"items": [key(page)], "locale": "en"}
     )
     assert response.status_code in (302, 403)
+    assert page.get_translation_or_none(en) is None
+
+
+def test_bulk_submit_view_itself_refuses_a_user_who_may_not_see_the_overview(rf, tree, en):
+    # The admin's login check stands in front of the URL; the view checks on its own too.
+    page = practice(tree)
+    request = rf.post("/", {"items": [key(page)], "locale": "en"})
+    request.user = make_user("sub", perms=[SUBMIT])  # may submit, has no admin access
+    with pytest.raises(PermissionDenied):
+        BulkSubmitView.as_view()(request)
+    assert page.get_translation_or_none(en) is None
+
+
+def test_bulk_submit_without_a_choice_says_what_is_missing(client, superuser, tree, en):
+    page = practice(tree)
+    client.force_login(superuser)
+    response = client.post(reverse("localization_status:bulk_submit"), {"locale": "en"})
+    assert response.status_code == 302
+    assert response["Location"] == URL
+    assert [str(m) for m in response.wsgi_request._messages] == [
+        "Wählen Sie mindestens einen Eintrag und eine Zielsprache."
+    ]
     assert page.get_translation_or_none(en) is None
 
 
