@@ -154,6 +154,21 @@ def test_current_file_imports_as_upstream(admin_client, translation):
     assert st.last_translated_by is not None
 
 
+def test_a_file_without_new_translations_imports_and_says_it_changes_nothing(
+    admin_client, translation
+):
+    translate(translation, "Über uns", "About us")
+    before = snapshot()
+    response = upload(admin_client, translation, exported(translation))
+    assert response.status_code == 302
+    assert response["Location"] == EDITOR_URL
+    # Wagtail's admin messages end with the (here empty) markup of their buttons.
+    assert [m.rstrip("\n") for m in messages_of(response)] == [
+        "Imported the PO file: it changes no translation."
+    ]
+    assert snapshot() == before
+
+
 def test_reimporting_earlier_own_translations_needs_no_confirmation(admin_client, translation):
     translate(translation, "Über uns", "About us")
     text = exported(translation, **{"Wer wir sind und was wir tun.": "Who we are."})
