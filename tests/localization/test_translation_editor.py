@@ -122,6 +122,15 @@ def test_who_may_not_publish_is_refused_stop_and_convert(client, users, tree, tr
         assert Page.objects.get(pk=page_en.pk).alias_of_id is None
 
 
+def test_the_moderator_converts_the_translation_back_to_an_alias(client, users, tree, translation):
+    page_de, page_en = tree["page_de"], tree["page_en"]
+    client.force_login(users["moderator"])
+    response = client.post(reverse("wagtail_localize:convert_to_alias", args=[page_en.pk]))
+    assert response.status_code == 302
+    assert Page.objects.get(pk=page_en.pk).alias_of_id == page_de.pk
+    assert not Translation.objects.filter(pk=translation.pk).exists()
+
+
 def test_the_moderator_keeps_wagtail_localizes_footer_and_may_stop(
     client, users, tree, translation
 ):
