@@ -130,7 +130,7 @@ def test_only_in_english_page_in_german(client, home, home_en):
     with django_translation.override("de"):
         expected = django_translation.gettext("English")
     assert f"nur auf {expected} verfügbar" in body
-    assert f'href="{english_only.url}"' in body
+    assert f'<a href="{english_only.url}" lang="en" hreflang="en">Only English</a>' in body
 
 
 def test_draft_translation_counts_as_missing(client, german, locales, admin_user):
