@@ -1,13 +1,17 @@
 """The search management commands: rebuild (with progress), update (the queue), drift."""
 
 import io
+from datetime import timedelta
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.core.management.base import OutputWrapper
+from django.utils import timezone
 
 from pages import factories
 from search import indexing
 from search.backends.database import DatabaseBackend
+from search.management.commands.search_rebuild import ProgressBar
 from search.models import IndexEntry, PendingUpdate
 from tests import helpers
 
@@ -61,6 +65,44 @@ def test_rebuild_settles_updates_queued_before_it(site):
     assert PendingUpdate.objects.filter(applied_at__isnull=True).count() == 1
     run("search_rebuild")
     assert not PendingUpdate.objects.filter(applied_at__isnull=True).exists()
+
+
+def test_rebuild_keeps_updates_applied_before_it(site):
+    # Applied rows are kept for a day; the rebuild settles only the unapplied ones.
+    applied = timezone.now() - timedelta(hours=1)
+    PendingUpdate.objects.create(
+        backend="database",
+        translation_key=site["first"].translation_key,
+        requested_at=applied - timedelta(hours=1),
+        applied_at=applied,
+    )
+    run("search_rebuild")
+    assert list(PendingUpdate.objects.values_list("applied_at", flat=True)) == [applied]
+
+
+def test_drift_counts_the_queued_updates_of_its_own_backend(site):
+    DatabaseBackend().rebuild(indexing.all_documents())
+    key = site["first"].translation_key
+    for backend in ("database", "elasticsearch"):
+        PendingUpdate.objects.create(backend=backend, translation_key=key, requested_at=helpers.NOW)
+    _code, out, _err = run("search_drift", "--backend", "database")
+    assert out.splitlines()[0] == "database (1 updates queued)"
+
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_on_a_terminal_is_one_rewritten_line():
+    terminal = Terminal()
+    bar = ProgressBar(OutputWrapper(terminal), "database", 4)
+    bar.update(1)
+    bar.update(4)
+    bar.finish()
+    assert terminal.getvalue() == (
+        f"\rdatabase [{'#' * 7}{'-' * 23}] 1/4\rdatabase [{'#' * 30}] 4/4\n"
+    )
 
 
 def test_drift_is_reported_per_language_and_type(site):
