@@ -8,14 +8,14 @@ import pytest
 from elasticsearch import ApiError, BadRequestError, NotFoundError
 
 from search.backends.base import SearchUnavailable
-from search.backends.elasticsearch.backend import unavailable_on_errors
+from search.backends.elasticsearch.backend import ElasticsearchBackend, unavailable_on_errors
 from search.backends.elasticsearch.responses import (
     parse_counts_response,
     parse_ids_response,
     parse_search_response,
     parse_suggest_response,
 )
-from search.contract import BackendHit, Suggestion
+from search.contract import BackendHit, SearchQuery, Suggestion
 from search.registry import FacetDefinition
 
 FACETS = tuple(
@@ -341,3 +341,27 @@ def test_a_refused_request_is_a_bug_when_writing_and_a_fallback_when_searching()
         raise refused
     with pytest.raises(SearchUnavailable), unavailable_on_errors("search", any_api_error=True):
         raise refused
+
+
+class RefusingClient:
+    """A client whose every search the server refuses as a bad request."""
+
+    def __init__(self, error):
+        self.error = error
+
+    def options(self, **kwargs):
+        return self
+
+    def search(self, **kwargs):
+        raise self.error
+
+
+def test_a_search_the_server_refuses_falls_back():
+    refused = api_error(BadRequestError, 400, "parsing_exception")
+    backend = ElasticsearchBackend(
+        RefusingClient(refused), prefix="portal", languages=("de", "en"), facet_names=("type",)
+    )
+    with pytest.raises(SearchUnavailable) as raised:
+        backend.search(SearchQuery.build("de", text="Wasser"), FACETS)
+    assert str(raised.value) == f"Elasticsearch search failed: {refused}"
+    assert raised.value.__cause__ is refused
