@@ -9,6 +9,7 @@ from elastic_transport import ApiResponseMeta, HttpHeaders, NodeConfig
 from elasticsearch import BadRequestError
 
 from search.backends.elasticsearch.backend import ElasticsearchBackend, IndexingError
+from search.backends.elasticsearch.documents import index_operations, stale_documents_query
 from search.backends.elasticsearch.mapping import index_body
 from search.documents import SearchDocument
 
@@ -102,6 +103,31 @@ def test_an_update_is_searchable_when_it_returns():
     backend_with(client).replace_items({"a": [document(101, "a", "en")]})
     assert client.names() == ["bulk", "delete_by_query", "indices.refresh"]
     assert client.calls[2][1] == {"index": ["portal-de", "portal-en"]}
+
+
+def test_an_update_writes_through_the_aliases_and_deletes_the_items_stale_documents():
+    client = RecordingClient(**{"bulk": lambda kwargs: Answer({"errors": False, "items": []})})
+    backend = backend_with(client)
+    written = document(101, "a", "en")
+    backend.replace_items({"a": [written]})
+    assert client.calls[:2] == [
+        (
+            "bulk",
+            {
+                "operations": index_operations([written], backend.alias, backend.facet_names),
+                "require_alias": True,
+            },
+        ),
+        (
+            "delete_by_query",
+            {
+                "index": ["portal-de", "portal-en"],
+                "query": stale_documents_query(["a"], [101]),
+                "conflicts": "proceed",
+            },
+        ),
+    ]
+    assert client.calls[0][1]["operations"]  # the document's index action and source
 
 
 def test_an_item_removed_altogether_is_refreshed_away_too():
