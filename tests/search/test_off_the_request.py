@@ -12,6 +12,7 @@ from types import SimpleNamespace
 
 import pytest
 import time_machine
+from django.core import checks
 from django.core.management import call_command
 from django.utils import timezone
 from django_tasks import TaskResultStatus
@@ -192,6 +193,11 @@ def test_a_retry_is_queued_once(settings):
 def test_a_bad_elasticsearch_url_is_a_start_up_error(settings, url, problems):
     settings.ELASTICSEARCH_URL = url
     assert [message.id for message in elasticsearch_url()] == problems
+
+
+def test_the_elasticsearch_url_check_runs_with_djangos_checks(settings):
+    settings.ELASTICSEARCH_URL = "http://es"
+    assert [message.id for message in checks.run_checks(tags=["search"])] == ["portal_search.E001"]
 
 
 @pytest.mark.django_db
