@@ -19,7 +19,18 @@ from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 from wagtail_localize.operations import translate_object
 
-from localization.po.checks import FormatError, check_po, parse_brace
+from localization.po.checks import (
+    Entry,
+    FormatError,
+    PluralError,
+    Text,
+    check_po,
+    decode,
+    parse_brace,
+    parse_plural,
+    read_entries,
+    structure_problems,
+)
 from localization.roles.groups import ensure_roles, translator_group_name
 from pages import factories
 
@@ -339,6 +350,29 @@ def test_stricter_than_msgfmt_where_the_import_needs_it(sample):
     problems = check_po(po(body))
     assert [p.line for p in problems] == [HEADER_LINES + line]
     assert words in problems[0].message
+
+
+def test_the_c_escapes_decode_to_their_control_characters():
+    problems = []
+    assert decode('"a\\fb\\vc\\bd\\re\\tf\\ng"', 1, problems) == "a\fb\vc\bd\re\tf\ng"
+    assert problems == []
+
+
+def test_flags_are_split_on_commas_only():
+    problems = []
+    entries = read_entries('#, fuzzy, python-format\nmsgid "a"\nmsgstr "b"\n', problems)
+    assert [entry.flags for entry in entries] == [["fuzzy", "python-format"]]
+
+
+def test_a_plain_msgstr_beside_msgid_plural_is_reported_at_the_msgstr_line():
+    entry = Entry(line=3, msgid=Text("a", 3), msgid_plural=Text("as", 4), msgstr=Text("x", 5))
+    assert [problem.line for problem in structure_problems(entry)] == [5]
+
+
+@pytest.mark.parametrize("expression", ["n ? 1 2", "(n", "n ==", "n ? 0"])
+def test_a_plural_expression_with_an_unexpected_or_missing_token_is_refused(expression):
+    with pytest.raises(PluralError):
+        parse_plural(expression)
 
 
 def test_every_problem_of_a_file_is_listed_in_line_order():
