@@ -138,3 +138,15 @@ def test_snippet_marks_words_with_a_typographic_apostrophe():
     html = snippet("The city’s plan and the city's budget", ("citi",), "en")
     assert html.count("<mark>") == 2
     assert "<mark>city’s</mark>" in html
+
+
+def test_snippet_window_starts_and_ends_at_word_boundaries():
+    text = " ".join(["alpha"] * 20 + ["flood"] + ["omega"] * 60)
+    assert snippet(text, ("flood",), "en", length=60) == (
+        "… alpha alpha alpha alpha <mark>flood</mark> omega omega omega omega omega …"
+    )
+
+
+def test_snippet_of_a_word_longer_than_the_window_is_cut_at_half_the_length():
+    # No space to end on: the window still shows half its length rather than nothing.
+    assert snippet("x" * 300 + " y", (), "en", length=50) == "x" * 25 + " …"
