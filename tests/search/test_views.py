@@ -13,6 +13,7 @@ from pages import factories
 from pages.models import Country, Region
 from search import bitmaps
 from search.backends.database import DatabaseBackend
+from search.contract import SearchQuery
 from search.documents import documents_for_pages, searchable_pages
 from tests import helpers
 from tests.search.conftest import built_for_module, published, translated_term
@@ -338,6 +339,20 @@ def test_hostile_text_is_only_text(client, site, subtests):
 def test_hostile_words_still_find_what_they_name(client, site):
     page = soup(client.get("/en/search/", {"q": '"clean buses" AND (Bangkok)*'}))
     assert hit_titles(page) == ["Clean buses in Bangkok"]
+
+
+def test_the_query_parameters_of_links_name_text_filters_sort_and_page():
+    query = SearchQuery.build(
+        "en", text="flood", filters={"region": ["europe", "asia"]}, sort="date", page=3
+    )
+    assert query.params() == [
+        ("q", "flood"),
+        ("region", "asia"),
+        ("region", "europe"),
+        ("sort", "date"),
+        ("page", "3"),
+    ]
+    assert SearchQuery.build("en").params() == []
 
 
 def test_search_pages_with_parameters_are_not_indexed(client, site):
