@@ -197,6 +197,15 @@ def test_an_index_change_by_another_process_reloads_the_facet_bitmaps(search_sit
     assert bitmaps.current() is not bitmaps.current()
 
 
+def test_the_bitmaps_date_an_undated_entry_day_zero_and_a_dated_one_by_its_day(search_site):
+    accra = IndexEntry.objects.get(page_id=pk(search_site, "accra"))
+    dated = IndexEntry.objects.exclude(pk=accra.pk).filter(date__isnull=False).first()
+    IndexEntry.objects.filter(pk=accra.pk).update(date=None)
+    dates = bitmaps.load(None).dates
+    assert dates[accra.pk] == (0, accra.pk)
+    assert dates[dated.pk] == (dated.date.toordinal(), dated.pk)
+
+
 def test_the_last_page_is_exact_and_the_next_is_not_found_with_the_page_count(
     search_site, database_only
 ):
