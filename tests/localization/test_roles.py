@@ -165,6 +165,21 @@ def test_translator_page_permissions_are_edit_only_on_their_tree(site_tree, tran
     assert not de_perms.can_delete()
 
 
+def test_editors_delete_drafts_moderators_and_admins_live_pages_too_nobody_the_root(
+    site_tree, editor, moderator, django_user_model
+):
+    admin = django_user_model.objects.create_superuser(
+        username="ada", email="ada@example.org", password=PASSWORD
+    )
+    root = Page.objects.get(depth=1)
+    # The English draft, the live German page (deleting it needs "publish"), the tree's root.
+    pages = [site_tree["page_en"], site_tree["page_de"], root]
+    assert {
+        user.username: [page.permissions_for_user(user).can_delete() for page in pages]
+        for user in (editor, moderator, admin)
+    } == {"emil": [True, False, False], "mona": [True, True, False], "ada": [True, True, False]}
+
+
 # Every action outside the translator's role, as a raw request: (name, request builder,
 # expected status). Wagtail's admin turns every PermissionDenied (raised by its views,
 # wagtail-localize's and ours) into a redirect to the dashboard with the message "Sorry, you do
