@@ -23,6 +23,7 @@ from wagtail_localize.views.edit_translation import restart_translation
 
 from localization import sync as localization_sync
 from localization.sync import EditsDoNotFit, keep_manual_edits, restart_would_lose
+from localization.sync_hooks import KeepEditsPageMenuItem
 from pages.factories import GoodPracticePageFactory, PortalImageFactory, ThemeFactory
 from pages.models import GoodPracticePage
 
@@ -294,6 +295,20 @@ def test_restart_without_edits_is_not_in_the_way(translated, practice, locales, 
     assert response.status_code == 302
     translated.refresh_from_db()
     assert translated.enabled
+
+
+def test_the_keep_edits_button_is_shown_only_on_the_edit_view_of_a_stopped_translation(
+    translated, practice, locales
+):
+    _de, en = locales
+    page_en = Page.objects.get(pk=practice.get_translation(en).pk).specific
+    item = KeepEditsPageMenuItem(order=1)
+    assert item.is_shown({"view": "edit", "page": page_en}) is False  # still synced
+    translated.enabled = False
+    translated.save()
+    assert item.is_shown({"view": "edit", "page": page_en}) is True
+    assert item.is_shown({"view": "create", "page": page_en}) is False
+    assert item.is_shown({"view": "edit", "page": practice}) is False  # the source
 
 
 def test_wagtail_localize_restart_alone_would_lose_the_edits(translated, practice, locales, rf):
