@@ -105,6 +105,11 @@ def test_who_may_not_publish_gets_no_detaching_action_and_submits(
     main = re.search(r"<nav[^>]*>\s*(?:<div[^>]*>\s*)?<button[^>]*>(.*?)</button>", footer, re.S)
     assert main and "Submit for moderation" in main.group(1)
     assert 'name="action-submit"' in footer
+    # The footer's form posts to the page's edit view, whatever the editor's URL carried.
+    assert (
+        f'<form method="post" action="{edit_url(page_en)}" class="portal-translation-footer">'
+        in content
+    )
     assert "Convert to alias" not in content
     assert "Stop synced translation" not in content
     assert reverse("wagtail_localize:preview_translation", args=[translation.pk]) in footer
