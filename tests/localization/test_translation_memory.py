@@ -242,6 +242,17 @@ def test_the_translator_sees_the_change_and_saving_accepts_it(
     assert translation_at(translated, "p2", "Zweiter Absatz.").data == "EN Zweiter Absatz."
 
 
+def test_only_translations_still_flagged_are_open_source_changes(translated, practice):
+    edit_body(practice, [ORIGINAL[0], paragraph("Zweiter Absatz, neu.", "p2"), ORIGINAL[2]])
+    sync(translated)
+    prefilled = translation_at(translated, "p2", "Zweiter Absatz, neu.")
+    # The flag cleared without a save (a bulk update sends no signal): the note and the
+    # reason stay behind, but the translation is no longer one to check.
+    StringTranslation.objects.filter(pk=prefilled.pk).update(has_error=False)
+    assert MemoryNote.objects.filter(translation=prefilled).exists()
+    assert open_source_changes(translated) == []
+
+
 def test_edited_twice_before_the_translator_looked_names_the_source_they_translated(
     translated, practice
 ):
