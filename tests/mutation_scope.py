@@ -82,9 +82,12 @@ SCOPE: dict[str, list[str]] = {
     "localization.status.": [f"{L}test_status.py"],
     # Privacy of translations: test_roles.py.
     "localization.sync": [f"{L}test_nothing_lost.py", f"{L}test_status.py", f"{L}test_roles.py"],
-    "localization.sync_hooks": [f"{L}test_nothing_lost.py"],
+    # The keep-edits guard and button: test_nothing_lost.py; the editor's footer: test_translation_editor.py.
+    "localization.sync_hooks": [f"{L}test_nothing_lost.py", f"{L}test_translation_editor.py"],
     "localization.memory": [f"{L}test_translation_memory.py"],
-    "localization.roles.": [f"{L}test_roles.py"],
+    "localization.models": [f"{L}test_translation_memory.py"],
+    # The translation editor's actions and the moderators' dashboard panel: test_translation_editor.py.
+    "localization.roles.": [f"{L}test_roles.py", f"{L}test_translation_editor.py"],
     "localization.visitors.": [f"{L}test_visitor_languages.py"],
 }
 

@@ -30,7 +30,10 @@ def test_a_module_takes_its_own_entry_before_a_package_or_a_longer_name():
         "tests/localization/test_status.py",
         "tests/localization/test_roles.py",
     ]
-    assert scope_of("localization.sync_hooks") == ["tests/localization/test_nothing_lost.py"]
+    assert scope_of("localization.sync_hooks") == [
+        "tests/localization/test_nothing_lost.py",
+        "tests/localization/test_translation_editor.py",
+    ]
     assert scope_of("localization.po.upload") == [
         "tests/localization/test_po_upload.py",
         "tests/localization/test_po_checks.py",
