@@ -37,19 +37,15 @@ def restriction_changed(sender, instance, **kwargs):
 
 
 def connect():
-    page_published.connect(page_changed, dispatch_uid="search_page_published")
-    page_unpublished.connect(page_changed, dispatch_uid="search_page_unpublished")
+    # Module-level functions: Django keeps one connection per receiver and sender, so a second
+    # call (AppConfig.ready run again) adds nothing and no dispatch_uid is needed.
+    page_published.connect(page_changed)
+    page_unpublished.connect(page_changed)
     # Per page model: a receiver for every model would stop Django's fast bulk deletes.
     for model in apps.get_models():
         if issubclass(model, Page):
-            post_delete.connect(
-                page_deleted, sender=model, dispatch_uid=f"search_{model._meta.label}"
-            )
-    post_page_move.connect(page_moved, dispatch_uid="search_page_moved")
-    page_slug_changed.connect(slug_changed, dispatch_uid="search_slug_changed")
-    for signal in (post_save, post_delete):
-        signal.connect(
-            restriction_changed,
-            sender=PageViewRestriction,
-            dispatch_uid=f"search_restriction_{signal is post_save}",
-        )
+            post_delete.connect(page_deleted, sender=model)
+    post_page_move.connect(page_moved)
+    page_slug_changed.connect(slug_changed)
+    post_save.connect(restriction_changed, sender=PageViewRestriction)
+    post_delete.connect(restriction_changed, sender=PageViewRestriction)

@@ -385,3 +385,45 @@ def test_an_update_queued_again_while_running_stays_queued(sections, taxonomy, m
     assert indexing.process_pending() == {"done": 1, "failed": 0}
     assert indexed(page)
     assert queued(page).exists()
+
+
+@pytest.mark.parametrize("runs", [1, 2])
+def test_each_change_is_wired_to_its_handler_once_and_nothing_else(runs):
+    """What search.signals.connect() (run from SearchConfig.ready(), perhaps twice) wires: the
+    handlers above rely on exactly these signals and senders."""
+    from django.apps import apps
+    from django.contrib.auth import get_user_model
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.models import Page
+    from wagtail.signals import (
+        page_published,
+        page_slug_changed,
+        page_unpublished,
+        post_page_move,
+    )
+
+    from pages.models import GoodPracticePage, StandardPage
+    from search import signals
+
+    for _ in range(runs):
+        signals.connect()
+
+    def wired(signal, sender):
+        receivers, _async_receivers = signal._live_receivers(sender)
+        return [r.__name__ for r in receivers if getattr(r, "__module__", "") == signals.__name__]
+
+    assert wired(page_published, GoodPracticePage) == ["page_changed"]
+    assert wired(page_unpublished, StandardPage) == ["page_changed"]
+    assert wired(post_page_move, Page) == ["page_moved"]
+    assert wired(page_slug_changed, StandardPage) == ["slug_changed"]
+    assert wired(post_save, PageViewRestriction) == ["restriction_changed"]
+    assert wired(post_delete, PageViewRestriction) == ["restriction_changed"]
+    page_models = [model for model in apps.get_models() if issubclass(model, Page)]
+    assert {model: wired(post_delete, model) for model in page_models} == {
+        model: ["page_deleted"] for model in page_models
+    }
+    # Saving a page is no change for search until it is published; terms are pages' business.
+    for sender in (GoodPracticePage, Page, Theme, Region, get_user_model()):
+        assert wired(post_save, sender) == []
+    for sender in (Theme, Region, get_user_model()):
+        assert wired(post_delete, sender) == []
