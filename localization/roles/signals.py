@@ -12,4 +12,5 @@ def grant_translators_on_new_home(sender, instance, created, raw=False, **kwargs
 
 
 def connect():
-    post_save.connect(grant_translators_on_new_home, dispatch_uid="localization.roles.new_home")
+    # A module-level function: Django connects it once however often this runs.
+    post_save.connect(grant_translators_on_new_home)

@@ -514,3 +514,41 @@ def test_a_restriction_loaded_raw_from_a_fixture_is_not_copied_to_translations(s
     assert not PageViewRestriction.objects.filter(page=page_en).exists()
     post_save.send(PageViewRestriction, instance=restriction, created=True, raw=False)
     assert PageViewRestriction.objects.get(page=page_en).restriction_type == "login"
+
+
+def translator_page_actions(code, page):
+    return set(
+        GroupPagePermission.objects.filter(
+            group__name=translator_group_name(code), page=page
+        ).values_list("permission__codename", flat=True)
+    )
+
+
+def test_a_new_language_home_gives_its_translators_their_page_permissions_at_once(home, locales):
+    """Nobody runs ensure_roles() here: creating the English home page (a page right below the
+    root) is enough for the English translators to work in its tree."""
+    _de, en = locales
+    translate_object(home, [en])
+    home_en = home.get_translation(en)
+    assert translator_page_actions("en", home_en) == {"change_page"}
+    assert translator_page_actions("de", home_en) == set()
+
+
+def test_the_roles_are_completed_only_when_a_home_page_is_created(home, locales, monkeypatch):
+    """Each completion costs dozens of queries: not on other saves, nor while loading a dump."""
+    from django.db.models.signals import post_save
+
+    from localization.roles import groups
+
+    calls = []
+    monkeypatch.setattr(groups, "ensure_roles", lambda: calls.append("ensure_roles"))
+    page = StandardPageFactory(parent=home, title="Kontakt", slug="kontakt")  # below a home
+    page.save_revision().publish()
+    home.title = "Startseite neu"
+    home.save()  # a home saved again
+    ThemeFactory()  # not a page
+    # loaddata saves with raw=True, sending post_save with created=True.
+    post_save.send(sender=type(home), instance=home, created=True, raw=True)
+    assert calls == []
+    translate_object(home, [locales[1]])
+    assert calls == ["ensure_roles"]
