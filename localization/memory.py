@@ -258,6 +258,7 @@ def get_error_naming_source_change(original):
         return original(self)
 
     get_error.names_source_change = True  # type: ignore[attr-defined]
+    get_error.__wrapped_upstream__ = original  # type: ignore[attr-defined]
     return get_error
 
 
@@ -280,13 +281,6 @@ def install():
         )
     if not getattr(StringTranslation.get_error, "names_source_change", False):
         StringTranslation.get_error = get_error_naming_source_change(StringTranslation.get_error)
-    post_save.connect(
-        recall_for_new_translation,
-        sender=Translation,
-        dispatch_uid="localization.memory.new_translation",
-    )
-    post_save.connect(
-        clear_checked_note,
-        sender=StringTranslation,
-        dispatch_uid="localization.memory.checked",
-    )
+    # Module-level functions: Django connects each once per sender however often this runs.
+    post_save.connect(recall_for_new_translation, sender=Translation)
+    post_save.connect(clear_checked_note, sender=StringTranslation)

@@ -80,16 +80,10 @@ def install():
     if not getattr(current, "clears_emptied_m2m", False):
         localize_models.copy_synchronised_fields = copy_synchronised_fields_clearing_m2m(current)
 
-    post_save.connect(
-        sync_view_restrictions_of_translations,
-        sender=PageViewRestriction,
-        dispatch_uid="localization.sync.view_restrictions.save",
-    )
-    post_delete.connect(
-        sync_view_restrictions_of_translations,
-        sender=PageViewRestriction,
-        dispatch_uid="localization.sync.view_restrictions.delete",
-    )
+    # A module-level function: Django connects it once per signal and sender however often
+    # this runs.
+    post_save.connect(sync_view_restrictions_of_translations, sender=PageViewRestriction)
+    post_delete.connect(sync_view_restrictions_of_translations, sender=PageViewRestriction)
 
 
 # ---------------------------------------------------------------------------------------------

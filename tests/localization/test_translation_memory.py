@@ -439,3 +439,39 @@ def test_upstream_treats_a_flagged_translation_as_missing_and_shows_its_error(tr
     assert untranslated(translated) == 1
     data = StringTranslationSerializer(flagged).data
     assert (data["data"], data["error"]) == ("EN Erster Absatz.", "Field error from upstream")
+
+
+def test_installing_the_memory_again_wraps_each_method_once_and_connects_each_handler_once(
+    monkeypatch,
+):
+    """`install()` runs from LocalizationConfig.ready(), which may run more than once; from
+    wagtail-localize's own methods it wraps each once."""
+    from django.db.models.signals import post_save
+
+    from localization import memory
+
+    upstream_refresh = TranslationSource.refresh_segments.__wrapped_upstream__
+    upstream_error = StringTranslation.get_error.__wrapped_upstream__
+    monkeypatch.setattr(TranslationSource, "refresh_segments", upstream_refresh)
+    monkeypatch.setattr(StringTranslation, "get_error", upstream_error)
+
+    memory.install()
+    refresh, get_error = TranslationSource.refresh_segments, StringTranslation.get_error
+    memory.install()
+
+    assert TranslationSource.refresh_segments is refresh
+    assert refresh.__wrapped_upstream__ is upstream_refresh
+    assert StringTranslation.get_error is get_error
+    assert get_error.__wrapped_upstream__ is upstream_error
+
+    def handlers(sender):
+        receivers, _async_receivers = post_save._live_receivers(sender)
+        return [
+            r
+            for r in receivers
+            if r in (memory.recall_for_new_translation, memory.clear_checked_note)
+        ]
+
+    assert handlers(Translation) == [memory.recall_for_new_translation]
+    assert handlers(StringTranslation) == [memory.clear_checked_note]
+    assert handlers(String) == []
