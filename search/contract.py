@@ -163,10 +163,6 @@ class BackendResult:
     counts: Mapping[str, Mapping[str, int]]
 
 
-def page_count(total: int, page_size: int = PAGE_SIZE) -> int:
-    return max(1, ceil(total / page_size))
-
-
 @dataclass(frozen=True)
 class Suggestion:
     """A title offered while the visitor types, shown in the visitor's language."""

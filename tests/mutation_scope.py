@@ -51,7 +51,13 @@ SCOPE: dict[str, list[str]] = {
     "search.bitmaps": CONTRACT,
     "search.backends.database": [*CONTRACT, f"{S}test_indexing.py", f"{S}test_commands.py"],
     "search.backends.elasticsearch.": ELASTICSEARCH,
-    "search.service": [*CONTRACT, f"{S}test_views.py", f"{S}test_api.py"],
+    # matching_page_ids: the downloads (opendata) are its only caller.
+    "search.service": [
+        *CONTRACT,
+        f"{S}test_views.py",
+        f"{S}test_api.py",
+        "tests/opendata/test_exports.py",
+    ],
     "search.documents": [
         f"{S}test_documents.py",
         f"{S}test_indexing.py",
@@ -66,9 +72,22 @@ SCOPE: dict[str, list[str]] = {
     "search.signals": [f"{S}test_indexing.py", f"{S}test_off_the_request.py"],
     "search.checks": [f"{S}test_off_the_request.py"],
     "search.models": [f"{S}test_indexing.py", f"{S}test_off_the_request.py", *CONTRACT],
-    "search.registry": [*CONTRACT, f"{S}test_documents.py", f"{S}test_elasticsearch_mapping.py"],
+    # get_facet: the API's facet labels; facet_names: the Elasticsearch backend's default.
+    "search.registry": [
+        *CONTRACT,
+        f"{S}test_documents.py",
+        f"{S}test_elasticsearch_mapping.py",
+        f"{S}test_elasticsearch_queries.py",
+        f"{S}test_api.py",
+    ],
     "search.contract": [*CONTRACT, f"{S}test_text.py", f"{S}test_views.py", f"{S}test_api.py"],
-    "search.text": [f"{S}test_text.py", *CONTRACT, f"{S}test_elasticsearch_mapping.py"],
+    # plain_text: also the suggestion body's prefix (test_elasticsearch_queries.py).
+    "search.text": [
+        f"{S}test_text.py",
+        *CONTRACT,
+        f"{S}test_elasticsearch_mapping.py",
+        f"{S}test_elasticsearch_queries.py",
+    ],
     "search.views": [f"{S}test_views.py"],
     "search.api": [f"{S}test_api.py", f"{S}test_suggest.py"],
     "search.wagtail_backend": [f"{S}test_wagtail_backend.py"],

@@ -552,3 +552,17 @@ def test_the_roles_are_completed_only_when_a_home_page_is_created(home, locales,
     assert calls == []
     translate_object(home, [locales[1]])
     assert calls == ["ensure_roles"]
+
+
+def test_the_new_home_handler_is_connected_once_to_every_saved_model():
+    """What localization.roles.signals.connect() (run from LocalizationConfig.ready(), perhaps
+    twice) wires: the handler looks at every save, since a home page can be of any page type."""
+    from django.db.models.signals import post_save
+
+    from localization.roles import signals
+
+    signals.connect()
+    signals.connect()
+    for sender in (Page, StandardPage, Theme):
+        receivers, _async_receivers = post_save._live_receivers(sender)
+        assert receivers.count(signals.grant_translators_on_new_home) == 1

@@ -188,7 +188,9 @@ def test_an_index_change_by_another_process_reloads_the_facet_bitmaps(search_sit
     # Another process removes an entry and writes a new version token: this process's
     # memory is told nothing but the token.
     IndexEntry.objects.filter(pk=accra.pk).delete()
-    IndexVersion.objects.filter(pk=1).update(token=uuid.uuid4())
+    token = uuid.uuid4()
+    IndexVersion.objects.filter(pk=1).update(token=token)
+    assert str(IndexVersion.objects.get(pk=1)) == str(token)  # as the shell and logs show it
     after = bitmaps.current()
     assert bitmaps.members(after.shown["de"]) == [i for i in shown_before if i != accra.pk]
     assert bitmaps.current() is after

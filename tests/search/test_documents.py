@@ -348,3 +348,14 @@ def test_the_oldest_translation_alone_stands_in_for_a_missing_language(
     }
     in_french = shown_in_language(searchable_pages(), "fr").values_list("pk", flat=True)
     assert set(in_french) == {german_first.pk, english_first.pk}
+
+
+@pytest.mark.parametrize("weight", [0, 4, "3", None])
+def test_a_text_weight_other_than_1_2_or_3_is_refused_where_it_is_declared(weight):
+    from search.registry import Text
+
+    with pytest.raises(ValueError) as refused:
+        Text("title", weight=weight)
+    assert str(refused.value) == f"Text weight must be one of (1, 2, 3), not {weight!r}."
+    assert [Text("title", weight=w).weight for w in (1, 2, 3)] == [1, 2, 3]
+    assert Text("body").weight == 1

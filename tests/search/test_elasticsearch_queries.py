@@ -288,3 +288,5 @@ def test_the_backend_from_settings_names_its_aliases_by_prefix_and_language(sett
     assert backend.name == "elasticsearch"
     assert backend.aliases == ["portal-staging-de", "portal-staging-en"]
     assert backend.new_index_name("de").startswith("portal-staging-de-")
+    # Its facets are the registered ones: the page types' three, then type and year.
+    assert backend.facet_names == ("region", "theme", "country", "type", "year")
