@@ -22,7 +22,7 @@ from wagtail_localize.operations import translate_object
 
 from localization.memory import SOURCE_CHANGED
 from localization.roles.groups import EDITORS, MODERATORS, translator_group_name
-from pages.factories import ThemeFactory
+from pages.factories import StandardPageFactory, ThemeFactory
 from pages.models import StandardPage
 from tests.localization.test_roles import make_user, site_tree  # noqa: F401 (fixture)
 
@@ -97,6 +97,22 @@ def footer_links(response):
             r'<a [^>]*href="([^"]*)"[^>]*>(.*?)</a>', portal_footer(response), re.S
         )
     ]
+
+
+def dashboard_rows(response):
+    """The rows of the moderators' "Translations awaiting your review" panel:
+    [(edit link, title, language, untranslated, submitted by)], or None without the panel."""
+    content = response.text
+    if 'id="translations-awaiting-review-heading"' not in content:
+        return None
+    panel = content[content.index('id="translations-awaiting-review-heading"') :]
+    panel = panel[: panel.index("</table>")]
+    rows = []
+    for row in re.findall(r"<tr data-untranslated=[^>]*>(.*?)</tr>", panel, re.S):
+        cells = re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)
+        link = re.search(r'href="([^"]*)"', cells[0]).group(1)
+        rows.append((link, *(text_of(cell) for cell in cells[:4])))
+    return rows
 
 
 def editor_props(response):
@@ -360,3 +376,43 @@ def test_moderators_see_the_untranslated_count_on_the_dashboard(client, users, t
     # The translator reviews nothing: no panel.
     client.force_login(users["translator"])
     assert "translations-awaiting-review" not in client.get(reverse("wagtailadmin_home")).text
+
+
+def test_the_dashboard_lists_synced_translations_in_review_newest_first(
+    client, users, tree, translation, locales
+):
+    _de, en = locales
+    page_en, page_de = tree["page_en"], tree["page_de"]
+    other_de = StandardPageFactory(parent=tree["home_de"], title="Projekte", slug="projekte")
+    other_de.save_revision().publish()
+    translate_object(other_de, [en])
+    other_en = other_de.get_translation(en)
+    other = Translation.objects.get(source__object_id=other_de.translation_key)
+    total = translate(translation, count=2)
+    other_total = translate(other)
+
+    client.force_login(users["translator"])
+    client.post(edit_url(page_en), {"action-submit": "submit", "confirm-incomplete": "1"})
+    client.force_login(users["editor"])
+    client.post(edit_url(other_en), {"action-submit": "submit"})
+    # The German source page in review is no synced translation: not listed.
+    page_de.get_workflow().start(page_de, users["editor"])
+    assert WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS).count() == 3
+
+    client.force_login(users["moderator"])
+    taras = (
+        edit_url(page_en),
+        "EN Über uns",
+        "English",
+        f"{total - 2} of {total} untranslated",
+        "tara",
+    )
+    emils = (edit_url(other_en), "EN Projekte", "English", f"All {other_total} translated", "emil")
+    assert dashboard_rows(client.get(reverse("wagtailadmin_home"))) == [emils, taras]
+
+    # A stopped translation is no longer synced: not listed, though still in review.
+    client.post(reverse("wagtail_localize:stop_translation", args=[other.pk]))
+    assert not Translation.objects.get(pk=other.pk).enabled
+    state = StandardPage.objects.get(pk=other_en.pk).current_workflow_state
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert dashboard_rows(client.get(reverse("wagtailadmin_home"))) == [taras]
