@@ -12,15 +12,17 @@ import json
 import re
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import translation as django_translation
 from wagtail.models import Page, WorkflowState
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.operations import translate_object
 
 from localization.memory import SOURCE_CHANGED
 from localization.roles.groups import EDITORS, MODERATORS, translator_group_name
-from pages.factories import ThemeFactory
+from pages.factories import StandardPageFactory, ThemeFactory
 from pages.models import StandardPage
 from tests.localization.test_roles import make_user, site_tree  # noqa: F401 (fixture)
 
@@ -60,8 +62,57 @@ def translation(tree, locales):
     )
 
 
+@pytest.fixture
+def theme_translation(locales):
+    """A German theme and its synced English translation: (theme_en, translation)."""
+    _de, en = locales
+    theme = ThemeFactory(name="Wohnen", slug="housing")
+    translate_object(theme, [en])
+    translation = Translation.objects.get(source__object_id=theme.translation_key)
+    return theme.get_translation(en), translation
+
+
 def edit_url(page):
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def text_of(fragment):
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+def portal_footer(response):
+    """The portal's footer form, or None when the page has wagtail-localize's own."""
+    content = response.text
+    if 'class="portal-translation-footer"' not in content:
+        return None
+    footer = content[content.index('class="portal-translation-footer"') :]
+    return footer[: footer.index("</form>")]
+
+
+def footer_links(response):
+    """The links of the portal's footer, in order: [(label, href)]."""
+    return [
+        (text_of(label), html.unescape(href))
+        for href, label in re.findall(
+            r'<a [^>]*href="([^"]*)"[^>]*>(.*?)</a>', portal_footer(response), re.S
+        )
+    ]
+
+
+def dashboard_rows(response):
+    """The rows of the moderators' "Translations awaiting your review" panel:
+    [(edit link, title, language, untranslated, submitted by)], or None without the panel."""
+    content = response.text
+    if 'id="translations-awaiting-review-heading"' not in content:
+        return None
+    panel = content[content.index('id="translations-awaiting-review-heading"') :]
+    panel = panel[: panel.index("</table>")]
+    rows = []
+    for row in re.findall(r"<tr data-untranslated=[^>]*>(.*?)</tr>", panel, re.S):
+        cells = re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)
+        link = re.search(r'href="([^"]*)"', cells[0]).group(1)
+        rows.append((link, *(text_of(cell) for cell in cells[:4])))
+    return rows
 
 
 def editor_props(response):
@@ -115,6 +166,39 @@ def test_who_may_not_publish_gets_no_detaching_action_and_submits(
     assert reverse("wagtail_localize:preview_translation", args=[translation.pk]) in footer
 
 
+@pytest.mark.parametrize("role", ["translator", "editor"])
+def test_the_footer_offers_delete_only_to_who_may_delete_the_page(
+    client, users, tree, translation, role
+):
+    # The English page is an unpublished leaf: editors (who may add pages) may delete it,
+    # translators never delete pages (localization.roles.permissions).
+    page_en = tree["page_en"]
+    client.force_login(users[role])
+    response = client.get(edit_url(page_en))
+    preview = ("Preview", reverse("wagtail_localize:preview_translation", args=[translation.pk]))
+    delete = ("Delete", reverse("wagtailadmin_pages:delete", args=[page_en.pk]))
+    assert footer_links(response) == ([preview, delete] if role == "editor" else [preview])
+
+
+def test_the_footer_of_a_translation_in_moderation_says_so_and_only_previews(
+    client, users, tree, translation
+):
+    page_en = tree["page_en"]
+    translate(translation)
+    client.force_login(users["translator"])
+    footer = portal_footer(client.get(edit_url(page_en)))
+    assert "This translation is awaiting moderation." not in footer
+
+    client.post(edit_url(page_en), {"action-submit": "submit"})
+    response = client.get(edit_url(page_en))
+    footer = portal_footer(response)
+    assert "This translation is awaiting moderation." in footer
+    assert 'name="action-submit"' not in footer  # already submitted
+    assert footer_links(response) == [
+        ("Preview", reverse("wagtail_localize:preview_translation", args=[translation.pk]))
+    ]
+
+
 def test_who_may_not_publish_is_refused_stop_and_convert(client, users, tree, translation):
     page_en = tree["page_en"]
     for role in ("translator", "editor"):
@@ -161,22 +245,20 @@ def test_the_moderator_keeps_wagtail_localizes_footer_and_may_stop(
     assert not Translation.objects.get(pk=translation.pk).enabled
 
 
-def test_a_translator_of_snippets_publishes_but_cannot_stop(client, users, locales):
+def test_a_translator_of_snippets_publishes_but_cannot_stop(
+    client, users, locales, theme_translation
+):
     _de, en = locales
-    theme = ThemeFactory(name="Wohnen", slug="housing")
-    from wagtail_localize.operations import translate_object
-
-    translate_object(theme, [en])
-    theme_en = theme.get_translation(en)
-    translation = Translation.objects.get(source__object_id=theme.translation_key)
+    theme_en, translation = theme_translation
     client.force_login(users["translator"])
     url = reverse("wagtailsnippets_pages_theme:edit", args=[theme_en.pk])
     response = client.get(url)
     assert response.status_code == 200
     assert editor_props(response)["links"]["stopTranslationUrl"] is None
-    footer = response.text[response.text.index('class="portal-translation-footer"') :]
+    footer = portal_footer(response)
     assert 'name="action" value="publish"' in footer
     assert "Publish in English" in footer
+    assert footer_links(response) == []  # no Preview, no Delete: only publishing
     client.post(reverse("wagtail_localize:stop_translation", args=[translation.pk]))
     assert Translation.objects.get(pk=translation.pk).enabled
 
@@ -187,7 +269,34 @@ def test_a_translator_of_snippets_publishes_but_cannot_stop(client, users, local
     )
     response = client.post(url, {"action": "publish"})
     assert response.status_code == 302
-    assert str(type(theme).objects.get(pk=theme_en.pk)) == "Housing"
+    assert str(type(theme_en).objects.get(pk=theme_en.pk)) == "Housing"
+
+
+@pytest.mark.parametrize("who", ["moderator", "translator allowed to delete"])
+def test_who_may_delete_a_snippet_keeps_wagtail_localizes_footer_and_may_stop(
+    client, users, theme_translation, who
+):
+    theme_en, translation = theme_translation
+    user = users[who.split()[0]]
+    if who == "translator allowed to delete":
+        user.user_permissions.add(
+            Permission.objects.get(content_type__app_label="pages", codename="delete_theme")
+        )
+    client.force_login(user)
+    url = reverse("wagtailsnippets_pages_theme:edit", args=[theme_en.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert editor_props(response)["links"]["stopTranslationUrl"] == reverse(
+        "wagtail_localize:stop_translation", args=[translation.pk]
+    )
+    assert portal_footer(response) is None
+    assert "css/translation_editor.css" not in response.text
+
+    response = client.post(
+        reverse("wagtail_localize:stop_translation", args=[translation.pk]), {"next": url}
+    )
+    assert response.status_code == 302
+    assert not Translation.objects.get(pk=translation.pk).enabled
 
 
 def test_an_incomplete_translation_is_submitted_only_when_confirmed(
@@ -267,3 +376,43 @@ def test_moderators_see_the_untranslated_count_on_the_dashboard(client, users, t
     # The translator reviews nothing: no panel.
     client.force_login(users["translator"])
     assert "translations-awaiting-review" not in client.get(reverse("wagtailadmin_home")).text
+
+
+def test_the_dashboard_lists_synced_translations_in_review_newest_first(
+    client, users, tree, translation, locales
+):
+    _de, en = locales
+    page_en, page_de = tree["page_en"], tree["page_de"]
+    other_de = StandardPageFactory(parent=tree["home_de"], title="Projekte", slug="projekte")
+    other_de.save_revision().publish()
+    translate_object(other_de, [en])
+    other_en = other_de.get_translation(en)
+    other = Translation.objects.get(source__object_id=other_de.translation_key)
+    total = translate(translation, count=2)
+    other_total = translate(other)
+
+    client.force_login(users["translator"])
+    client.post(edit_url(page_en), {"action-submit": "submit", "confirm-incomplete": "1"})
+    client.force_login(users["editor"])
+    client.post(edit_url(other_en), {"action-submit": "submit"})
+    # The German source page in review is no synced translation: not listed.
+    page_de.get_workflow().start(page_de, users["editor"])
+    assert WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS).count() == 3
+
+    client.force_login(users["moderator"])
+    taras = (
+        edit_url(page_en),
+        "EN Über uns",
+        "English",
+        f"{total - 2} of {total} untranslated",
+        "tara",
+    )
+    emils = (edit_url(other_en), "EN Projekte", "English", f"All {other_total} translated", "emil")
+    assert dashboard_rows(client.get(reverse("wagtailadmin_home"))) == [emils, taras]
+
+    # A stopped translation is no longer synced: not listed, though still in review.
+    client.post(reverse("wagtail_localize:stop_translation", args=[other.pk]))
+    assert not Translation.objects.get(pk=other.pk).enabled
+    state = StandardPage.objects.get(pk=other_en.pk).current_workflow_state
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert dashboard_rows(client.get(reverse("wagtailadmin_home"))) == [taras]
