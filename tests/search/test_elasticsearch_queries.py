@@ -11,6 +11,7 @@ from elasticsearch.dsl import Search
 
 from search.backends.elasticsearch.backend import ElasticsearchBackend
 from search.backends.elasticsearch.queries import (
+    IDS_BATCH,
     counts_body,
     ids_body,
     search_body,
@@ -244,25 +245,29 @@ def test_counts_body_groups_documents_by_language_and_type():
     assert languages["aggs"]["types"]["terms"]["field"] == "type"
 
 
-class RecordingClient:
-    """Records the calls the backend makes; answers with an empty, documented response."""
+SHARDS = {"total": 2, "successful": 2, "skipped": 0, "failed": 0}
+EMPTY = {
+    "took": 1,
+    "timed_out": False,
+    "_shards": SHARDS,
+    "hits": {"total": {"value": 0, "relation": "eq"}, "max_score": None, "hits": []},
+}
 
-    def __init__(self):
+
+class RecordingClient:
+    """Records the calls the backend makes; answers with the given search responses in turn,
+    then with an empty, documented one."""
+
+    def __init__(self, *responses):
         self.calls = []
+        self.responses = list(responses)
 
     def options(self, **kwargs):
         return self
 
     def search(self, **kwargs):
         self.calls.append(kwargs)
-        return Answer(
-            {
-                "took": 1,
-                "timed_out": False,
-                "_shards": {"total": 2, "successful": 2, "skipped": 0, "failed": 0},
-                "hits": {"total": {"value": 0, "relation": "eq"}, "max_score": None, "hits": []},
-            }
-        )
+        return Answer(self.responses.pop(0) if self.responses else EMPTY)
 
 
 class Answer:
@@ -290,3 +295,101 @@ def test_the_backend_from_settings_names_its_aliases_by_prefix_and_language(sett
     assert backend.new_index_name("de").startswith("portal-staging-de-")
     # Its facets are the registered ones: the page types' three, then type and year.
     assert backend.facet_names == ("region", "theme", "country", "type", "year")
+
+
+def ids_page(page_ids):
+    """The search API's answer to an ids body (date sort): each hit with its sort values, and
+    no total (`track_total_hits: false`)."""
+    return {
+        "took": 4,
+        "timed_out": False,
+        "_shards": SHARDS,
+        "hits": {
+            "max_score": None,
+            "hits": [
+                {
+                    "_index": "portal-en-20250101120000000000",
+                    "_id": str(page_id),
+                    "_score": None,
+                    "_source": {"page_id": page_id},
+                    "sort": [1718000000000 - page_id, page_id],
+                }
+                for page_id in page_ids
+            ],
+        },
+    }
+
+
+def test_every_matching_page_id_is_fetched_page_by_page_after_the_last_hit():
+    assert IDS_BATCH == 1000
+    pages = [range(5000, 4000, -1), range(4000, 3000, -1), [12, 11, 10]]
+    client = RecordingClient(*(ids_page(ids) for ids in pages))
+    backend = ElasticsearchBackend(client, prefix="portal", languages=("de", "en"))
+    query = SearchQuery.build("en", text="flood", filters={"region": ["asia"]}, sort="date")
+
+    assert list(backend.matching_page_ids(query)) == [*pages[0], *pages[1], *pages[2]]
+
+    assert client.calls == [
+        {"index": ["portal-de", "portal-en"], "body": body, "allow_partial_search_results": False}
+        for body in (
+            ids_body(query),
+            ids_body(query, after=[1718000000000 - 4001, 4001]),
+            ids_body(query, after=[1718000000000 - 3001, 3001]),
+        )
+    ]
+
+
+def test_page_ids_stop_at_the_first_short_page():
+    client = RecordingClient(ids_page(range(999, 0, -1)))
+    backend = ElasticsearchBackend(client, prefix="portal", languages=("de", "en"))
+    assert list(backend.matching_page_ids(SearchQuery.build("de"))) == list(range(999, 0, -1))
+    assert len(client.calls) == 1
+
+
+def test_page_ids_of_a_full_last_page_end_with_an_empty_one():
+    client = RecordingClient(ids_page(range(1000, 0, -1)), ids_page([]))
+    backend = ElasticsearchBackend(client, prefix="portal", languages=("de", "en"))
+    query = SearchQuery.build("de")
+    assert list(backend.matching_page_ids(query)) == list(range(1000, 0, -1))
+    assert [call["body"] for call in client.calls] == [
+        ids_body(query),
+        ids_body(query, after=[1718000000000 - 1, 1]),
+    ]
+
+
+def test_page_ids_come_as_each_page_arrives():
+    client = RecordingClient(ids_page(range(2000, 1000, -1)), ids_page([7]))
+    backend = ElasticsearchBackend(client, prefix="portal", languages=("de", "en"))
+    ids = backend.matching_page_ids(SearchQuery.build("de"))
+    assert next(ids) == 2000
+    assert len(client.calls) == 1
+
+
+def test_counts_are_one_search_of_every_alias_grouped_by_language_and_type():
+    def terms(*buckets):
+        return {
+            "doc_count_error_upper_bound": 0,
+            "sum_other_doc_count": 0,
+            "buckets": [{"key": key, "doc_count": count, **more} for key, count, more in buckets],
+        }
+
+    response = {
+        "took": 2,
+        "timed_out": False,
+        "_shards": SHARDS,
+        "hits": {"total": {"value": 6, "relation": "eq"}, "max_score": None, "hits": []},
+        "aggregations": {
+            "languages": terms(
+                ("de", 4, {"types": terms(("practice", 3, {}), ("event", 1, {}))}),
+                ("en", 2, {"types": terms(("practice", 2, {}))}),
+            )
+        },
+    }
+    client = RecordingClient(response)
+    backend = ElasticsearchBackend(client, prefix="portal", languages=("de", "en"))
+
+    assert backend.counts() == {("de", "practice"): 3, ("de", "event"): 1, ("en", "practice"): 2}
+    # A missing index counts as empty instead of failing the count.
+    assert client.calls == [
+        {"index": ["portal-de", "portal-en"], "body": counts_body(), "ignore_unavailable": True}
+    ]

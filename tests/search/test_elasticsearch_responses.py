@@ -365,3 +365,27 @@ def test_a_search_the_server_refuses_falls_back():
         backend.search(SearchQuery.build("de", text="Wasser"), FACETS)
     assert str(raised.value) == f"Elasticsearch search failed: {refused}"
     assert raised.value.__cause__ is refused
+
+
+def test_an_export_the_server_refuses_falls_back():
+    refused = api_error(BadRequestError, 400, "parsing_exception")
+    backend = ElasticsearchBackend(
+        RefusingClient(refused), prefix="portal", languages=("de", "en"), facet_names=("type",)
+    )
+    with pytest.raises(SearchUnavailable) as raised:
+        list(backend.matching_page_ids(SearchQuery.build("de", text="Wasser")))
+    assert str(raised.value) == f"Elasticsearch export failed: {refused}"
+    assert raised.value.__cause__ is refused
+
+
+def test_counts_are_unavailable_when_the_server_is_but_a_refused_count_is_a_bug():
+    down = api_error(ApiError, 503, "search_phase_execution_exception")
+    backend = ElasticsearchBackend(RefusingClient(down), prefix="portal", languages=("de", "en"))
+    with pytest.raises(SearchUnavailable) as raised:
+        backend.counts()
+    assert str(raised.value) == f"Elasticsearch count failed: {down}"
+
+    refused = api_error(BadRequestError, 400, "parsing_exception")
+    backend = ElasticsearchBackend(RefusingClient(refused), prefix="portal", languages=("de", "en"))
+    with pytest.raises(BadRequestError):
+        backend.counts()
