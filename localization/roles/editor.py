@@ -12,7 +12,7 @@ permission, which only moderators have), and the views refuse them otherwise
 (templates/wagtail_localize/admin/edit_translation.html) drops their links from the props,
 hides the React footer, and renders `footer_actions`, a footer with only the actions they may
 take: "Submit for moderation" as the main button (pages), or "Publish in <language>" (snippets
-without drafts, which are live on every save), then Preview and Delete where allowed.
+without drafts, which are live on every save), then Preview and Delete (pages) where allowed.
 
 Upgrading wagtail-localize: tests/localization/test_translation_editor.py checks the props keys
 this relies on (links.convertToAliasUrl, links.stopTranslationUrl, perms) and the footer.
@@ -20,7 +20,6 @@ this relies on (links.convertToAliasUrl, links.stopTranslationUrl, perms) and th
 
 import json
 
-from django.contrib.admin.utils import quote
 from django.urls import reverse
 from wagtail.models import DraftStateMixin, Page
 from wagtail.snippets.permissions import get_permission_name
@@ -49,48 +48,43 @@ def props_for(user, instance, props):
 
 
 def progress(translation):
-    """What is left to translate: a dict with total, done, missing (string segments without an
+    """What is left to translate: a dict with total, missing (string segments without an
     error-free translation, wagtail-localize's own count) and to_check (of those, the ones the
     translation memory pre-filled because their source changed)."""
     total, done = translation.get_progress()
     return {
         "total": total,
-        "done": done,
         "missing": total - done,
         "to_check": len(open_source_changes(translation)),
     }
 
 
 def footer_actions(request, translation, instance, page_perms):
-    """The actions of the portal's footer for users who may not detach the translation:
-    a dict with main (label, kind) and the secondary links, or None for the others."""
+    """The actions of the portal's footer (`_footer.html`) for users who may not detach the
+    translation, or None for the others: for a page, submit or preview and delete where
+    allowed; for a snippet, publish in the translation's language."""
     user = request.user
     if can_detach(user, instance):
         return None
-    context = {"instance": instance, "translation": translation, "secondary": []}
     if isinstance(instance, Page):
-        context["is_page"] = True
-        context["can_submit"] = page_perms.can_submit_for_moderation()
-        context["in_moderation"] = instance.workflow_in_progress
-        context["submit_url"] = reverse("wagtailadmin_pages:edit", args=[instance.pk])
-        context["preview_url"] = reverse(
-            "wagtail_localize:preview_translation", args=[translation.pk]
-        )
+        actions = {
+            "is_page": True,
+            "can_submit": page_perms.can_submit_for_moderation(),
+            "in_moderation": instance.workflow_in_progress,
+            "submit_url": reverse("wagtailadmin_pages:edit", args=[instance.pk]),
+            "preview_url": reverse("wagtail_localize:preview_translation", args=[translation.pk]),
+        }
         if page_perms.can_delete():
-            context["delete_url"] = reverse("wagtailadmin_pages:delete", args=[instance.pk])
-    else:
-        context["is_page"] = False
-        context["publish_locale"] = translation.target_locale.get_display_name()
+            actions["delete_url"] = reverse("wagtailadmin_pages:delete", args=[instance.pk])
+        return actions
+    # A snippet: who may delete it may detach it, so there is no Delete here.
+    return {
+        "is_page": False,
+        "publish_locale": translation.target_locale.get_display_name(),
         # wagtail-localize's rule: snippets without drafts are live on every save.
-        context["can_publish"] = not isinstance(instance, DraftStateMixin) or user.has_perm(
-            get_permission_name("publish", type(instance))
-        )
-        if user.has_perm(get_permission_name("delete", type(instance))):
-            viewset = instance.snippet_viewset
-            context["delete_url"] = reverse(
-                viewset.get_url_name("delete"), args=[quote(instance.pk)]
-            )
-    return context
+        "can_publish": not isinstance(instance, DraftStateMixin)
+        or user.has_perm(get_permission_name("publish", type(instance))),
+    }
 
 
 def translations_in_progress(pages):
