@@ -265,9 +265,15 @@ class ElasticsearchBackend(SearchBackend):
                     index=created, settings={"index": {"refresh_interval": None}}
                 )
                 self.rebuilder.indices.refresh(index=created)
-                self._swap_aliases(indices)
             except BaseException:
                 self._delete_quietly(created)
+                raise
+            try:
+                self._swap_aliases(indices)
+            except BaseException:
+                # A swap the client gave up on may still be applied by the server: delete only
+                # the new indices no alias points at (the next rebuild removes leftovers).
+                self._delete_quietly(self._unaliased(created))
                 raise
         self._indices_ensured = True
         return indexed
@@ -306,6 +312,15 @@ class ElasticsearchBackend(SearchBackend):
         self.writer.indices.update_aliases(actions=actions)
         # Old indices go only after the swap (including leftovers of interrupted rebuilds).
         self._delete_quietly(old)
+
+    def _unaliased(self, names: Sequence[str]) -> list[str]:
+        """Those of `names` that no alias points at; none when the server cannot tell."""
+        try:
+            answer = self.writer.indices.get_alias(index=list(names), ignore_unavailable=True).body
+        except (ApiError, TransportError) as error:
+            logger.warning("Kept search indices %s, their aliases unknown: %s", names, error)
+            return []
+        return [name for name in names if not answer.get(name, {}).get("aliases")]
 
     def _delete_quietly(self, names: Sequence[str]) -> None:
         if not names:
