@@ -10,22 +10,32 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib.messages import get_messages
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.db import connection
 from django.urls import reverse
 from django.utils import translation as django_translation
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 from wagtail.users.models import UserProfile
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.models import (
+    SegmentOverride,
+    StringSegment,
+    StringTranslation,
+    Translation,
+)
 from wagtail_localize.operations import translate_object
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.views.edit_translation import restart_translation
 
 from localization import sync as localization_sync
 from localization.sync import EditsDoNotFit, keep_manual_edits, restart_would_lose
-from localization.sync_hooks import KeepEditsPageMenuItem
+from localization.sync_hooks import (
+    KeepEditsPageMenuItem,
+    KeepEditsSnippetMenuItem,
+    guard_page_restart,
+)
 from pages.factories import GoodPracticePageFactory, PortalImageFactory, ThemeFactory
-from pages.models import GoodPracticePage
+from pages.models import GoodPracticePage, Theme
 
 
 @pytest.fixture(autouse=True)
@@ -654,3 +664,290 @@ def test_a_restart_weighs_untranslated_text_as_the_source_text_it_falls_back_to(
     page_en.title = "Waste separation"
     page_en.save_revision()
     assert [field.name for field in restart_would_lose(translated, page_en)] == ["title"]
+
+
+# ---------------------------------------------------------------------------------------------
+# The restart guard and "keeping my edits" in the admin (localization.sync_hooks), for a page
+# and for a translatable snippet (a theme).
+
+RESTART_REFUSED = (
+    "The synchronisation was not restarted: this translation was edited after it stopped "
+    "({fields}), and restarting would overwrite those edits. Use "
+    '"Restart synced translation, keeping my edits" to keep them.'
+)
+EDITS_DO_NOT_FIT = (
+    "The synchronisation was not restarted: the edited translation no longer has the "
+    "structure of its source, so its edits cannot be kept."
+)
+KEEP_EDITS_BUTTON = 'name="localize-restart-keep-edits"'
+
+
+def shown_messages(response):
+    """The messages a response leaves for the editor (wagtail-localize's end in blank lines)."""
+    return [
+        (message.level_tag, str(message).strip()) for message in get_messages(response.wsgi_request)
+    ]
+
+
+def stored_translations():
+    """Everything a restart or kept edits would write: the translated segments and overrides."""
+    return (
+        list(StringTranslation.objects.order_by("pk").values()),
+        list(SegmentOverride.objects.order_by("pk").values()),
+    )
+
+
+def page_edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def theme_edit_url(theme):
+    return reverse("wagtailsnippets_pages_theme:edit", args=[theme.pk])
+
+
+@pytest.fixture
+def stopped_page(translated, practice, locales):
+    """The English good practice, its synced translation stopped and its title and teaser
+    edited by hand (a draft: the latest revision)."""
+    stop(translated)
+    page_en = Page.objects.get(pk=practice.get_translation(locales[1]).pk).specific
+    page_en.title = "Waste separation"
+    page_en.teaser = "Manually improved teaser."
+    page_en.save_revision()
+    return Page.objects.get(pk=page_en.pk).specific
+
+
+@pytest.fixture
+def theme(locales):
+    """A German theme, translated into English ("Housing") by a synced translation."""
+    _de, en = locales
+    theme = ThemeFactory(name="Wohnen", slug="housing")
+    translate_object(theme, [en])
+    translation = Translation.objects.get(source__object_id=theme.translation_key, target_locale=en)
+    translate_all(translation)
+    translation.save_target()  # a snippet without drafts is saved as it is
+    theme_en = theme.get_translation(en)
+    assert theme_en.name == english("Wohnen")
+    return SimpleNamespace(de=theme, en=theme_en, translation=translation)
+
+
+def edit_theme_by_hand(theme, name="Housing, by hand"):
+    """Stop the theme's synced translation and rename its English version in the database."""
+    stop(theme.translation)
+    theme.en.name = name
+    theme.en.save()
+
+
+def admin_user(django_user_model):
+    return django_user_model.objects.get(username="root")
+
+
+def test_a_refused_restart_of_a_page_names_every_edited_field_and_changes_nothing(
+    stopped_page, translated, admin_client
+):
+    edit_url = page_edit_url(stopped_page)
+    before = stored_translations()
+    revision = stopped_page.get_latest_revision()
+
+    response = admin_client.post(edit_url, {"localize-restart-translation": "restart"})
+
+    assert response.status_code == 302
+    assert response.url == edit_url
+    assert shown_messages(response) == [
+        ("warning", RESTART_REFUSED.format(fields="title and teaser"))
+    ]
+    translated.refresh_from_db()
+    assert translated.enabled is False
+    assert stored_translations() == before
+    assert Page.objects.get(pk=stopped_page.pk).get_latest_revision() == revision
+    assert latest(stopped_page).teaser == "Manually improved teaser."
+
+
+def test_keeping_a_pages_edits_records_them_as_the_editors_manual_translations(
+    stopped_page, translated, admin_client, django_user_model
+):
+    edit_url = page_edit_url(stopped_page)
+
+    response = admin_client.post(edit_url, {"localize-restart-keep-edits": "restart"})
+
+    assert response.status_code == 302
+    assert response.url == edit_url
+    assert shown_messages(response) == [("success", "Translation has been restarted.")]
+    translated.refresh_from_db()
+    assert translated.enabled is True
+    kept = StringTranslation.objects.get(
+        locale=translated.target_locale, translation_of__data="Eine Stadt trennt Müll."
+    )
+    assert (kept.data, kept.translation_type, kept.last_translated_by) == (
+        "Manually improved teaser.",
+        StringTranslation.TRANSLATION_TYPE_MANUAL,
+        admin_user(django_user_model),
+    )
+
+
+def test_keeping_edits_that_no_longer_fit_the_source_is_refused_and_changes_nothing(
+    translated, practice, locales, admin_client
+):
+    stop(translated)
+    page_en = Page.objects.get(pk=practice.get_translation(locales[1]).pk).specific
+    page_en.body = json.dumps(
+        [*latest(page_en).body.raw_data, paragraph("A fourth paragraph", "p4")]
+    )
+    page_en.save_revision()
+    edit_url = page_edit_url(page_en)
+    before = stored_translations()
+
+    response = admin_client.post(edit_url, {"localize-restart-keep-edits": "restart"})
+
+    assert response.status_code == 302
+    assert response.url == edit_url
+    assert shown_messages(response) == [("error", EDITS_DO_NOT_FIT)]
+    translated.refresh_from_db()
+    assert translated.enabled is False
+    assert stored_translations() == before
+
+
+def test_a_stopped_pages_editor_is_left_to_wagtail_without_a_restart_in_the_request(
+    stopped_page, translated, admin_client, rf, django_user_model
+):
+    """Opening or saving an edited, stopped translation: the restart guard stays out of it."""
+    edit_url = page_edit_url(stopped_page)
+    before = stored_translations()
+
+    response = admin_client.get(edit_url)
+    assert response.status_code == 200
+    assert KEEP_EDITS_BUTTON in response.text
+    assert shown_messages(response) == []
+
+    # The editor's "Save draft" (its other fields left out): not the guard's business.
+    request = rf.post(edit_url, {"title": "Waste separation, again"})
+    request.user = admin_user(django_user_model)
+    request._messages = CookieStorage(request)
+    assert guard_page_restart(request, stopped_page) is None
+    assert list(request._messages) == []
+
+    translated.refresh_from_db()
+    assert translated.enabled is False
+    assert stored_translations() == before
+
+
+def test_the_keep_edits_button_is_shown_only_on_the_edit_view_of_a_stopped_snippet_translation(
+    theme,
+):
+    item = KeepEditsSnippetMenuItem(order=1)
+    assert item.is_shown({"view": "edit", "instance": theme.en, "model": Theme}) is False  # synced
+    stop(theme.translation)
+    assert item.is_shown({"view": "edit", "instance": theme.en, "model": Theme}) is True
+    assert item.is_shown({"view": "create", "instance": theme.en, "model": Theme}) is False
+    assert item.is_shown({"view": "create", "model": Theme}) is False  # the create view's context
+    assert item.is_shown({"view": "edit", "instance": theme.de, "model": Theme}) is False
+
+
+def test_the_snippet_editor_offers_keep_edits_on_a_stopped_translation_only(theme, admin_client):
+    # Synced: wagtail-localize's translation editor, without the button.
+    response = admin_client.get(theme_edit_url(theme.en))
+    assert response.status_code == 200
+    assert 'class="js-translation-editor"' in response.text
+    assert KEEP_EDITS_BUTTON not in response.text
+
+    stop(theme.translation)
+    response = admin_client.get(theme_edit_url(theme.en))
+    assert response.status_code == 200
+    assert KEEP_EDITS_BUTTON in response.text
+    assert "Restart synced translation, keeping my edits" in response.text
+
+    # Not on the German source's edit view, nor on the create view.
+    response = admin_client.get(theme_edit_url(theme.de))
+    assert response.status_code == 200
+    assert KEEP_EDITS_BUTTON not in response.text
+    response = admin_client.get(reverse("wagtailsnippets_pages_theme:add"), {"locale": "en"})
+    assert response.status_code == 200
+    assert KEEP_EDITS_BUTTON not in response.text
+
+
+def test_the_keep_edits_button_belongs_to_the_object_whose_translation_stopped(
+    theme, translated, practice, locales, admin_client
+):
+    """Another object's stopped translation into the same language is not this one's."""
+    _de, en = locales
+    stop(theme.translation)
+    page_en = Page.objects.get(pk=practice.get_translation(en).pk).specific  # still synced
+    assert KeepEditsPageMenuItem(order=1).is_shown({"view": "edit", "page": page_en}) is False
+    english_original = ThemeFactory(name="Mobility", slug="mobility", locale=en)  # no translation
+    context = {"view": "edit", "instance": english_original, "model": Theme}
+    assert KeepEditsSnippetMenuItem(order=1).is_shown(context) is False
+
+    response = admin_client.get(theme_edit_url(english_original))
+    assert response.status_code == 200
+    assert KEEP_EDITS_BUTTON not in response.text
+
+
+def test_a_refused_restart_of_a_snippet_names_its_edited_field_and_changes_nothing(
+    theme, admin_client
+):
+    edit_theme_by_hand(theme)
+    edit_url = theme_edit_url(theme.en)
+    before = stored_translations()
+
+    response = admin_client.post(edit_url, {"localize-restart-translation": "restart"})
+
+    assert response.status_code == 302
+    assert response.url == edit_url
+    assert shown_messages(response) == [("warning", RESTART_REFUSED.format(fields="name"))]
+    theme.translation.refresh_from_db()
+    assert theme.translation.enabled is False
+    assert stored_translations() == before
+    assert Theme.objects.get(pk=theme.en.pk).name == "Housing, by hand"
+
+
+def test_restarting_an_unedited_snippet_translation_is_not_in_the_way(theme, admin_client):
+    stop(theme.translation)
+    edit_url = theme_edit_url(theme.en)
+
+    response = admin_client.post(edit_url, {"localize-restart-translation": "restart"})
+
+    assert response.status_code == 302
+    assert response.url == edit_url
+    assert shown_messages(response) == [("success", "Translation has been restarted.")]
+    theme.translation.refresh_from_db()
+    assert theme.translation.enabled is True
+
+
+def test_keeping_a_snippets_edits_restarts_its_sync_with_them(
+    theme, admin_client, django_user_model
+):
+    edit_theme_by_hand(theme)
+    edit_url = theme_edit_url(theme.en)
+
+    response = admin_client.post(edit_url, {"localize-restart-keep-edits": "restart"})
+
+    assert response.status_code == 302
+    assert response.url == edit_url
+    assert shown_messages(response) == [("success", "Translation has been restarted.")]
+    theme.translation.refresh_from_db()
+    assert theme.translation.enabled is True
+    kept = StringTranslation.objects.get(locale=theme.en.locale, translation_of__data="Wohnen")
+    assert (kept.data, kept.translation_type, kept.last_translated_by) == (
+        "Housing, by hand",
+        StringTranslation.TRANSLATION_TYPE_MANUAL,
+        admin_user(django_user_model),
+    )
+    theme.translation.source.update_from_db()
+    theme.translation.save_target()
+    assert Theme.objects.get(pk=theme.en.pk).name == "Housing, by hand"
+
+
+def test_saving_a_stopped_snippet_translation_is_left_to_the_editor(theme, admin_client):
+    """The snippet's own "Save" of an edited, stopped translation: saved, the sync stays off."""
+    edit_theme_by_hand(theme)
+
+    response = admin_client.post(
+        theme_edit_url(theme.en),
+        {"name": "Housing", "slug": "housing", "sort_order": "0", "parent": ""},
+    )
+
+    assert response.status_code == 302
+    assert response.url == reverse("wagtailsnippets_pages_theme:list")
+    assert Theme.objects.get(pk=theme.en.pk).name == "Housing"
+    theme.translation.refresh_from_db()
+    assert theme.translation.enabled is False
