@@ -8,7 +8,8 @@ gettext's `msgfmt --check` (0.21, `po-lex.c`, `msgl-check.c`, `format-python*.c`
   any other (`msgstr "Helping \\ local"`) is invalid, in every string of the file;
 - line breaks: msgid and msgstr both begin with "\\n" or neither, and both end with it or neither;
 - placeholders of entries flagged `python-format` or `python-brace-format`, compared as msgfmt
-  compares them: the same named placeholders, the same number and kinds of `%s`, `%d`; a plural
+  compares them: the same named placeholders (a brace one with its accessors and format spec:
+  `{a[0]}`, `{n:>10}`), the same number and kinds of `%s`, `%d`; a plural
   form that serves only one number (msgstr[0] in German) may leave out a named one;
 - plural forms: with plural entries, the header has a Plural-Forms whose nplurals is a number and
   whose expression is valid and gives 0 … nplurals-1, without dividing by zero, for n = 0 … 1000;
@@ -397,7 +398,8 @@ STANDARD_SPEC = re.compile(r"(?:.?[<>=^])?[-+ ]?#?0?[0-9]*(?:\.[0-9]+)?[bcdoxXne
 
 
 def parse_brace(text: str) -> set[str]:
-    """The argument names of a brace-format string, or FormatError when it is not one."""
+    """The placeholders of a brace-format string as msgfmt compares them (field name with
+    accessors and format spec: "a[0]", "a:>10"), or FormatError when it is not one."""
     names: set[str] = set()
     counters = {"auto": 0, "numbered": 0}
     position = 0
@@ -405,6 +407,7 @@ def parse_brace(text: str) -> set[str]:
     def directive(position: int, toplevel: bool) -> int:
         """Parse the directive at text[position] == "{"; the position after its "}"."""
         position += 1
+        start = position
         match = NAME.match(text, position)
         name = match.group() if match else ""
         if match:
@@ -426,10 +429,12 @@ def parse_brace(text: str) -> set[str]:
             raise FormatError(
                 _("“%(char)s” cannot begin a placeholder's name.") % {"char": text[position]}
             )
+        field_name = text[start:position]
         if toplevel and text[position : position + 1] == "!":
             if text[position + 1 : position + 2] not in ("r", "s", "a"):
                 raise FormatError(_("a placeholder has an invalid conversion."))
             position += 2
+        spec_start = position
         if text[position : position + 1] == ":":
             if not toplevel:
                 raise FormatError(_("placeholders are nested too deeply."))
@@ -452,7 +457,9 @@ def parse_brace(text: str) -> set[str]:
                 if counters["auto"]:
                     raise FormatError(_("numbered and automatic placeholders cannot be mixed."))
                 counters["numbered"] += 1
-            names.add(name)
+            # As msgfmt: a placeholder is its field name with its accessors and format spec
+            # ("a[0]", "a:>10", "a:{w}"), the conversion left out.
+            names.add((field_name or name) + text[spec_start:position])
         return position + 1
 
     while (position := text.find("{", position)) >= 0:

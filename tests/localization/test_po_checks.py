@@ -74,6 +74,22 @@ REFUSED = {
         "not a valid escape",
     ),
     "invalid escape in the source": ('msgid "a \\ b"\nmsgstr "c"\n', 1, "not a valid escape"),
+    # As msgfmt: a brace placeholder is its field with accessors and format spec.
+    "brace placeholder with another nested field": (
+        '#, python-brace-format\nmsgid "{a:{w}}"\nmsgstr "{a:{x}}"\n',
+        3,
+        "“{a:{x}}”",
+    ),
+    "brace placeholder with another format spec": (
+        '#, python-brace-format\nmsgid "{n:>10}"\nmsgstr "{n}"\n',
+        3,
+        "“{n}”",
+    ),
+    "brace placeholder without its index": (
+        '#, python-brace-format\nmsgid "{a[0]}"\nmsgstr "{a}"\n',
+        3,
+        "“{a}”",
+    ),
     "named placeholder renamed": (
         '#, python-format\nmsgid "Hello %(name)s"\nmsgstr "Hallo %(nme)s"\n',
         3,
@@ -306,9 +322,10 @@ def test_an_invalid_format_string_is_refused_with_its_reason(sample):
     assert [str(p) for p in check_po(po(body))] == [f"line {HEADER_LINES + line}: {message}"]
 
 
-def test_a_brace_placeholder_with_attribute_or_index_access_names_its_argument():
-    # Python formats "{a[0]}" and "{b.c}" from the arguments a and b.
-    assert parse_brace("{a[0]} of {b.c} and {d[key].e}") == {"a", "b", "d"}
+def test_a_brace_placeholder_is_its_field_with_accessors_and_format_spec_as_for_msgfmt():
+    assert parse_brace("{a[0]} of {b.c} and {d[key].e}") == {"a[0]", "b.c", "d[key].e"}
+    assert parse_brace("{n:>10} {n} {a:{w}} {0!r:^3}") == {"n:>10", "n", "a:{w}", "0:^3"}
+    assert parse_brace("{} {:>3} {!r}") == {"0", "1:>3", "2"}
 
 
 @pytest.mark.parametrize(
