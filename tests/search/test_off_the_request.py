@@ -195,7 +195,12 @@ def test_a_bad_elasticsearch_url_is_a_start_up_error(settings, url, problems):
     assert [message.id for message in elasticsearch_url()] == problems
 
 
-def test_the_elasticsearch_url_check_runs_with_djangos_checks(settings):
+def test_the_elasticsearch_url_check_runs_with_djangos_checks(settings, monkeypatch):
+    from django.apps import apps
+
+    # The search app registers it when Django starts (SearchConfig.ready), under its tag.
+    monkeypatch.setattr(checks.registry.registry, "registered_checks", set())
+    apps.get_app_config("portal_search").ready()
     settings.ELASTICSEARCH_URL = "http://es"
     assert [message.id for message in checks.run_checks(tags=["search"])] == ["portal_search.E001"]
 
