@@ -104,6 +104,10 @@ def test_clean_cuts_long_text_between_words():
     assert one_word == "x" * MAX_QUERY_CHARS
     exact = "ab " * (MAX_QUERY_CHARS // 3)
     assert clean(exact) == exact.strip()
+    # At the limit nothing is cut; one character more loses the last word.
+    at_limit = "ab " * 66 + "cd"
+    assert (len(at_limit), clean(at_limit)) == (MAX_QUERY_CHARS, at_limit)
+    assert clean(at_limit + "e") == "ab " * 65 + "ab"
 
 
 def test_snippet_escapes_html_and_marks_matches():
