@@ -8,17 +8,21 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
+from django.db.models import F
 from django.urls import reverse
 from django.utils import translation as django_translation
 from wagtail.models import (
+    GroupApprovalTask,
     GroupPagePermission,
     Locale,
     Page,
     PageViewRestriction,
     Revision,
     Site,
+    Workflow,
     WorkflowPage,
     WorkflowState,
+    WorkflowTask,
 )
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
@@ -27,6 +31,7 @@ from wagtail_localize.operations import translate_object
 from localization.roles.groups import (
     EDITORS,
     MODERATORS,
+    WORKFLOW_NAME,
     ensure_roles,
     translator_group_name,
     translator_languages,
@@ -566,3 +571,104 @@ def test_the_new_home_handler_is_connected_once_to_every_saved_model():
     for sender in (Page, StandardPage, Theme):
         receivers, _async_receivers = post_save._live_receivers(sender)
         assert receivers.count(signals.grant_translators_on_new_home) == 1
+
+
+def root_page_actions(group_name):
+    return set(
+        GroupPagePermission.objects.filter(group__name=group_name, page__depth=1).values_list(
+            "permission__codename", flat=True
+        )
+    )
+
+
+def test_ensure_roles_gives_editors_and_moderators_back_their_rights_on_the_root(db):
+    """ensure_roles() creates "or completes" the role groups: page permissions lost on the root
+    page (the one that covers the whole site) come back, exactly those of each role."""
+    ensure_roles()
+    GroupPagePermission.objects.filter(
+        group__name__in=[EDITORS, MODERATORS], page__depth=1
+    ).delete()
+    assert ensure_roles() is True
+    assert root_page_actions(EDITORS) == {"add_page", "change_page"}
+    assert root_page_actions(MODERATORS) == {
+        "add_page",
+        "change_page",
+        "publish_page",
+        "bulk_delete_page",
+        "lock_page",
+        "unlock_page",
+    }
+    assert ensure_roles() is False
+
+
+def detach_workflow():
+    WorkflowPage.objects.filter(page__depth=1).delete()
+
+
+def delete_workflow():
+    Workflow.objects.filter(name=WORKFLOW_NAME).delete()
+
+
+@pytest.mark.parametrize("break_it", [detach_workflow, delete_workflow])
+def test_ensure_roles_restores_the_moderation_workflow_and_says_so(db, break_it):
+    """With no workflow on the root page, nothing submitted would reach the moderators."""
+    ensure_roles()
+    break_it()
+    assert not WorkflowPage.objects.filter(page__depth=1).exists()
+    assert ensure_roles() is True
+    workflow = WorkflowPage.objects.get(page__depth=1).workflow
+    assert (workflow.name, workflow.active) == (WORKFLOW_NAME, True)
+    assert Workflow.objects.filter(name=WORKFLOW_NAME).count() == 1
+    tasks = [task.specific for task in workflow.tasks]
+    assert [(type(task), task.name, task.active) for task in tasks] == [
+        (GroupApprovalTask, WORKFLOW_NAME, True)
+    ]
+    assert list(tasks[0].groups.values_list("name", flat=True)) == [MODERATORS]
+    assert ensure_roles() is False
+
+
+def test_a_task_added_behind_the_restored_workflows_task_in_wagtails_editor_comes_after_it(
+    db, client, django_user_model
+):
+    """The re-created workflow's task is numbered 0, as Wagtail numbers the first task (its
+    migration 0048 and its workflow editor). The editor renumbers only the tasks it changes: a
+    task left unnumbered (NULL) would keep NULL, and PostgreSQL, the production database, sorts
+    NULL after every number, so a task added behind the moderators' approval would run first."""
+    ensure_roles()
+    delete_workflow()
+    ensure_roles()
+    workflow = WorkflowPage.objects.get(page__depth=1).workflow
+    first = WorkflowTask.objects.get(workflow=workflow)
+    second = GroupApprovalTask.objects.create(name="Legal check")
+    client.force_login(
+        django_user_model.objects.create_superuser("root", "root@example.org", PASSWORD)
+    )
+    formset = {"TOTAL_FORMS": 2, "INITIAL_FORMS": 1, "MIN_NUM_FORMS": 0, "MAX_NUM_FORMS": 1000}
+    response = client.post(
+        reverse("wagtailadmin_workflows:edit", args=[workflow.pk]),
+        {
+            "name": workflow.name,
+            **{f"workflow_tasks-{key}": value for key, value in formset.items()},
+            # What the editor's form sends: the existing task unchanged, the new one behind it.
+            "workflow_tasks-0-id": first.pk,
+            "workflow_tasks-0-task": first.task_id,
+            "workflow_tasks-0-ORDER": 1,
+            "workflow_tasks-0-DELETE": "",
+            "workflow_tasks-1-id": "",
+            "workflow_tasks-1-task": second.pk,
+            "workflow_tasks-1-ORDER": 2,
+            "workflow_tasks-1-DELETE": "",
+            **{f"pages-{key}": 0 for key in formset if key != "MAX_NUM_FORMS"},
+            "pages-MAX_NUM_FORMS": 1000,
+        },
+    )
+    assert response.status_code == 302
+    # The order PostgreSQL gives Workflow.tasks (ORDER BY sort_order: NULLs last).
+    in_order = WorkflowTask.objects.filter(workflow=workflow).order_by(
+        F("sort_order").asc(nulls_last=True)
+    )
+    assert list(in_order.values_list("task__name", "sort_order")) == [
+        (WORKFLOW_NAME, 0),
+        ("Legal check", 1),
+    ]
+    assert [task.name for task in workflow.tasks] == [WORKFLOW_NAME, "Legal check"]

@@ -387,6 +387,21 @@ def test_filters_come_from_the_filter_set_and_refresh_without_reload(client, sup
     assert f'name="next" value="{URL}?status=in_progress"' in results.content.decode()
 
 
+@pytest.mark.parametrize("export", ["pdf", ""])
+def test_an_unknown_export_format_shows_the_report_whose_return_address_leaves_it_out(
+    client, superuser, mixed, export
+):
+    """Only csv and xlsx are exports; any other `export` value gets the HTML report, and the
+    address its bulk form and links return to is the report without it."""
+    client.force_login(superuser)
+    response = client.get(URL, {"export": export, "status": "in_progress"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/html; charset=utf-8"
+    assert titles(response) == ["Halb"]
+    assert response.context["next_url"] == f"{URL}?status=in_progress"
+    assert f'name="next" value="{URL}?status=in_progress"' in response.content.decode()
+
+
 def test_csv_safe():
     assert csv_safe("=1+1") == "'=1+1"
     assert csv_safe("-1") == "'-1"
