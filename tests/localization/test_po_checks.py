@@ -322,10 +322,20 @@ def test_an_invalid_format_string_is_refused_with_its_reason(sample):
     assert [str(p) for p in check_po(po(body))] == [f"line {HEADER_LINES + line}: {message}"]
 
 
+def test_a_plural_form_without_msgid_plural_is_named_by_its_index():
+    problems = check_po(po('msgid "a"\nmsgstr[1] "b"\n'))
+    assert [str(p) for p in problems][:1] == [
+        f"line {HEADER_LINES + 2}: msgstr[1] without msgid_plural: "
+        "an entry without a plural has one msgstr."
+    ]
+
+
 def test_a_brace_placeholder_is_its_field_with_accessors_and_format_spec_as_for_msgfmt():
     assert parse_brace("{a[0]} of {b.c} and {d[key].e}") == {"a[0]", "b.c", "d[key].e"}
     assert parse_brace("{n:>10} {n} {a:{w}} {0!r:^3}") == {"n:>10", "n", "a:{w}", "0:^3"}
     assert parse_brace("{} {:>3} {!r}") == {"0", "1:>3", "2"}
+    # Python's three conversions: repr, str, ascii.
+    assert parse_brace("{a!r} {b!s} {c!a}") == {"a", "b", "c"}
 
 
 @pytest.mark.parametrize(

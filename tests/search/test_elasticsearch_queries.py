@@ -393,3 +393,38 @@ def test_counts_are_one_search_of_every_alias_grouped_by_language_and_type():
     assert client.calls == [
         {"index": ["portal-de", "portal-en"], "body": counts_body(), "ignore_unavailable": True}
     ]
+
+
+def test_a_suggestion_is_one_search_of_every_alias_answered_in_the_servers_order():
+    def hit(page_id, title):
+        source = {
+            "page_id": page_id,
+            "title": title,
+            "url": f"/en/{page_id}/",
+            "type": "practice",
+            "language": "en",
+        }
+        return {"_index": "portal-en-1", "_id": f"{page_id}", "_score": 1.0, "_source": source}
+
+    response = {
+        "took": 1,
+        "timed_out": False,
+        "_shards": SHARDS,
+        "hits": {
+            "total": {"value": 2, "relation": "eq"},
+            "max_score": 1.0,
+            "hits": [hit(7, "Flood maps"), hit(3, "Flood warning")],
+        },
+    }
+    client = RecordingClient(response)
+    backend = ElasticsearchBackend(client, prefix="portal", languages=("de", "en"))
+
+    suggestions = backend.suggest("floo", "en", size=4)
+
+    assert [(s.page_id, s.title, s.url) for s in suggestions] == [
+        (7, "Flood maps", "/en/7/"),
+        (3, "Flood warning", "/en/3/"),
+    ]
+    assert client.calls == [
+        {"index": ["portal-de", "portal-en"], "body": suggest_body("floo", "en", 4)}
+    ]
